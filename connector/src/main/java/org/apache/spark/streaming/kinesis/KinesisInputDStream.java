@@ -1,0 +1,316 @@
+package org.apache.spark.streaming.kinesis;
+
+import java.util.Set;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.StreamingContext;
+import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.dstream.ReceiverInputDStream;
+import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;
+import org.apache.spark.streaming.kinesis.internal.receiver.ByteArrayRecordConverter;
+import org.apache.spark.streaming.kinesis.internal.receiver.JavaFunctionRecordConverter;
+import org.apache.spark.streaming.kinesis.internal.receiver.KinesisReceiver;
+import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
+import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
+import org.apache.spark.streaming.receiver.Receiver;
+import scala.Function1;
+import scala.reflect.ClassTag;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * A DStream of the records of an Amazon Kinesis data stream, read by the Kinesis Client Library (KCL 3) on Spark
+ * receivers, with per-shard checkpoints in a DynamoDB lease table. Every record is delivered at least once and
+ * in order within its shard; a checkpoint never covers a record that Spark has not stored.
+ *
+ * <p>Create it with {@link #builder()}:
+ *
+ * <pre>{@code
+ * // Scala
+ * val stream = KinesisInputDStream.builder
+ *   .streamingContext(ssc)
+ *   .streamName("orders")
+ *   .checkpointAppName("orders-to-s3")
+ *   .regionName("eu-west-1")
+ *   .initialPosition(new KinesisInitialPositions.TrimHorizon())
+ *   .build()                                          // DStream[Array[Byte]]
+ *
+ * // Java
+ * JavaReceiverInputDStream<byte[]> records = KinesisInputDStream.builder()
+ *     .streamingContext(jssc)
+ *     .streamName("orders")
+ *     .checkpointAppName("orders-to-s3")
+ *     .build()
+ *     .asJava();
+ * }</pre>
+ *
+ * @param <T> the type of the stream's elements: {@code byte[]} from {@link Builder#build()}, or what the message
+ *            handler returns
+ */
+public final class KinesisInputDStream<T> extends ReceiverInputDStream<T> {
+    private static final long serialVersionUID = 1L;
+
+    /** Default {@link Builder#endpointUrl}: the Kinesis endpoint of the default region. */
+    public static final String DEFAULT_KINESIS_ENDPOINT_URL = KinesisConsumerConfigBuilder.DEFAULT_KINESIS_ENDPOINT_URL;
+    /** Default {@link Builder#regionName}. */
+    public static final String DEFAULT_KINESIS_REGION_NAME = KinesisConsumerConfigBuilder.DEFAULT_REGION_NAME;
+    /** Default {@link Builder#metricsLevel}. */
+    public static final MetricsLevel DEFAULT_METRICS_LEVEL = KinesisConsumerConfigBuilder.DEFAULT_METRICS_LEVEL;
+    /** Default {@link Builder#metricsEnabledDimensions}: {@code Operation} and {@code ShardId}. */
+    public static final Set<String> DEFAULT_METRICS_ENABLED_DIMENSIONS =
+            KinesisConsumerConfigBuilder.DEFAULT_METRICS_ENABLED_DIMENSIONS;
+
+    private final KinesisConsumerConfig config;
+    private final java.time.Duration checkpointInterval;
+    private final RecordConverter<T> converter;
+    private final ClassTag<T> elementTag;
+
+    private KinesisInputDStream(StreamingContext ssc, KinesisConsumerConfig config, RecordConverter<T> converter,
+            ClassTag<T> elementTag) {
+        super(ssc, elementTag);
+        this.config = config;
+        this.converter = converter;
+        this.elementTag = elementTag;
+        this.checkpointInterval = config.checkpointInterval()
+                .orElseGet(() -> java.time.Duration.ofMillis(slideDuration().milliseconds()));
+    }
+
+    /** A builder with every setting at its default; stream context, stream name and application are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Receiver<T> getReceiver() {
+        return new KinesisReceiver<>(config, checkpointInterval, converter);
+    }
+
+    /** This stream for the Java API, without writing a ClassTag. */
+    public JavaReceiverInputDStream<T> asJava() {
+        return new JavaReceiverInputDStream<>(this, elementTag);
+    }
+
+    KinesisConsumerConfig consumerConfig() {
+        return config;
+    }
+
+    java.time.Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    /**
+     * Builds a {@link KinesisInputDStream}. Every setter returns the builder; passing null leaves the setting at
+     * its default (or unset, for the required ones). All values are validated by the {@code build} methods, which
+     * throw an {@link IllegalArgumentException} naming the setting at fault.
+     */
+    public static final class Builder {
+        private final KinesisConsumerConfigBuilder config = new KinesisConsumerConfigBuilder();
+        private StreamingContext streamingContext;
+
+        private Builder() {
+        }
+
+        /** Required: the streaming context the DStream belongs to. */
+        public Builder streamingContext(StreamingContext ssc) {
+            this.streamingContext = ssc;
+            return this;
+        }
+
+        /** Required: the streaming context the DStream belongs to (Java API). */
+        public Builder streamingContext(JavaStreamingContext jssc) {
+            this.streamingContext = jssc == null ? null : jssc.ssc();
+            return this;
+        }
+
+        /** Required: the name of the Kinesis stream to read. */
+        public Builder streamName(String streamName) {
+            config.streamName(streamName);
+            return this;
+        }
+
+        /**
+         * Required: the KCL application name. It names the DynamoDB lease table holding the shard checkpoints and
+         * the CloudWatch namespace of the KCL metrics. DStreams with the same name share the stream's shards and
+         * resume from the same checkpoints.
+         */
+        public Builder checkpointAppName(String appName) {
+            config.checkpointAppName(appName);
+            return this;
+        }
+
+        /**
+         * The Kinesis endpoint. Default: the standard endpoint of {@link #regionName}, which is
+         * {@value KinesisInputDStream#DEFAULT_KINESIS_ENDPOINT_URL} for the default region.
+         */
+        public Builder endpointUrl(String url) {
+            config.endpointUrl(url);
+            return this;
+        }
+
+        /**
+         * The AWS region of the stream, lease table and metrics (used for signing requests; never derived from the
+         * endpoint). Default {@value KinesisInputDStream#DEFAULT_KINESIS_REGION_NAME}.
+         */
+        public Builder regionName(String regionName) {
+            config.regionName(regionName);
+            return this;
+        }
+
+        /**
+         * Where to start reading shards that have no checkpoint yet. Default
+         * {@code new KinesisInitialPositions.Latest()}.
+         */
+        public Builder initialPosition(KinesisInitialPosition initialPosition) {
+            config.initialPosition(initialPosition);
+            return this;
+        }
+
+        /**
+         * Where to start reading shards that have no checkpoint yet.
+         *
+         * @throws UnsupportedOperationException for {@code AT_TIMESTAMP}, which needs a timestamp
+         * @deprecated use {@link #initialPosition(KinesisInitialPosition)}
+         */
+        @Deprecated
+        public Builder initialPositionInStream(InitialPositionInStream initialPosition) {
+            config.initialPosition(initialPosition == null
+                    ? null : KinesisInitialPositions.fromKinesisInitialPosition(initialPosition));
+            return this;
+        }
+
+        /**
+         * How often each shard's position is checkpointed to DynamoDB (also when no new records arrived).
+         * Default: the streaming context's batch duration.
+         */
+        public Builder checkpointInterval(Duration interval) {
+            config.checkpointIntervalMillis(interval == null ? null : interval.milliseconds());
+            return this;
+        }
+
+        /** Storage level of the received blocks. Default {@code StorageLevel.MEMORY_AND_DISK_2}. */
+        public Builder storageLevel(StorageLevel storageLevel) {
+            config.storageLevel(storageLevel);
+            return this;
+        }
+
+        /** Credentials for Kinesis (and DynamoDB and CloudWatch unless set separately). Default: the SDK chain. */
+        public Builder kinesisCredentials(SparkAWSCredentials credentials) {
+            config.kinesisCredentials(credentials);
+            return this;
+        }
+
+        /** Credentials for the DynamoDB lease table. Default: the Kinesis credentials. */
+        public Builder dynamoDBCredentials(SparkAWSCredentials credentials) {
+            config.dynamoDBCredentials(credentials);
+            return this;
+        }
+
+        /** Credentials for CloudWatch metrics. Default: the Kinesis credentials. */
+        public Builder cloudWatchCredentials(SparkAWSCredentials credentials) {
+            config.cloudWatchCredentials(credentials);
+            return this;
+        }
+
+        /**
+         * The DynamoDB endpoint of the lease table, e.g. a VPC endpoint or a local DynamoDB. Default: the SDK's
+         * endpoint resolution for the region, which honours {@code AWS_ENDPOINT_URL_DYNAMODB} and
+         * {@code AWS_ENDPOINT_URL}. (Spark's own connector cannot set this: SPARK-27950.)
+         */
+        public Builder dynamoDBEndpointUrl(String url) {
+            config.dynamoDBEndpointUrl(url);
+            return this;
+        }
+
+        /**
+         * The CloudWatch endpoint for KCL metrics. Default: the SDK's endpoint resolution for the region, which
+         * honours {@code AWS_ENDPOINT_URL_CLOUDWATCH} and {@code AWS_ENDPOINT_URL}.
+         */
+        public Builder cloudWatchEndpointUrl(String url) {
+            config.cloudWatchEndpointUrl(url);
+            return this;
+        }
+
+        /**
+         * Level of the KCL's CloudWatch metrics: DETAILED, SUMMARY or NONE (no CloudWatch calls at all).
+         * Default {@code DETAILED}, as in Spark's connector; SUMMARY costs far fewer metrics.
+         */
+        public Builder metricsLevel(MetricsLevel metricsLevel) {
+            config.metricsLevel(metricsLevel);
+            return this;
+        }
+
+        /**
+         * Dimensions of the KCL's CloudWatch metrics, among {@code Operation}, {@code ShardId}, {@code StreamId},
+         * {@code WorkerIdentifier} (or {@code ALL}). Default {@code Operation} and {@code ShardId}.
+         */
+        public Builder metricsEnabledDimensions(Set<String> dimensions) {
+            config.metricsEnabledDimensions(dimensions);
+            return this;
+        }
+
+        /** {@link #metricsEnabledDimensions(Set)} for a Scala set, as Spark's connector takes it. */
+        public Builder metricsEnabledDimensions(scala.collection.immutable.Set<String> dimensions) {
+            config.metricsEnabledDimensions(dimensions == null ? null : ScalaInterop.toJavaSet(dimensions));
+            return this;
+        }
+
+        /** Test hook: KCL timings (failover, assignment interval, polling) other than the defaults. */
+        Builder kclTuning(KclTuning tuning) {
+            config.kclTuning(tuning);
+            return this;
+        }
+
+        /**
+         * A DStream of each record's data as a byte array.
+         *
+         * @throws IllegalArgumentException if a required setting is missing or a setting is invalid
+         */
+        public KinesisInputDStream<byte[]> build() {
+            return build(ByteArrayRecordConverter.INSTANCE, ScalaInterop.classTag(byte[].class));
+        }
+
+        /**
+         * A DStream of what {@code handler} returns for each record (Scala API). The handler runs on the
+         * executors and must be serializable; if it throws, the receiver restarts from its last checkpoint.
+         * Scala callers pass the ClassTag explicitly: {@code buildWithMessageHandler(handler, classTag[String])}.
+         */
+        public <T> KinesisInputDStream<T> buildWithMessageHandler(Function1<KinesisClientRecord, T> handler,
+                ClassTag<T> elementType) {
+            requireHandler(handler);
+            return build(ScalaInterop.converter(handler), elementType);
+        }
+
+        /**
+         * A DStream of what {@code handler} returns for each record (Java API), e.g.
+         * {@code buildWithMessageHandler(r -> r.partitionKey(), String.class)}. The handler runs on the
+         * executors; if it throws, the receiver restarts from its last checkpoint.
+         */
+        public <T> KinesisInputDStream<T> buildWithMessageHandler(Function<KinesisClientRecord, T> handler,
+                Class<T> elementType) {
+            requireHandler(handler);
+            if (elementType == null) {
+                throw new IllegalArgumentException("buildWithMessageHandler needs the element class, got null");
+            }
+            return build(new JavaFunctionRecordConverter<>(handler), ScalaInterop.classTag(elementType));
+        }
+
+        private static void requireHandler(Object handler) {
+            if (handler == null) {
+                throw new IllegalArgumentException("No value provided for required parameter messageHandler");
+            }
+        }
+
+        private <T> KinesisInputDStream<T> build(RecordConverter<T> converter, ClassTag<T> elementType) {
+            if (streamingContext == null) {
+                throw new IllegalArgumentException("No value provided for required parameter streamingContext");
+            }
+            KinesisConsumerConfig consumerConfig = config.build();
+            return new KinesisInputDStream<>(streamingContext, consumerConfig, converter, elementType);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.apache.spark.streaming.kinesis.internal.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * KCL timings the connector chooses for the user. Immutable; {@code with...} methods return copies.
+ *
+ * <p>The defaults are meant for production; see {@code docs/design.md} for why each one was chosen.
+ */
+public final class KclTuning implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** KCL's own default: a lease not renewed for this long is considered lost and reassigned. */
+    public static final Duration DEFAULT_FAILOVER_TIME = Duration.ofSeconds(10);
+
+    /**
+     * How often the leader assigns leases (and, at half of it, how often each worker discovers its new leases).
+     * The KCL default (twice the failover time) makes a fresh application wait 20-30 s for its first record.
+     */
+    public static final Duration DEFAULT_LEASE_ASSIGNMENT_INTERVAL = Duration.ofSeconds(2);
+
+    /** The pause between two GetRecords calls on one shard; Spark's connector also reads once per second. */
+    public static final Duration DEFAULT_IDLE_TIME_BETWEEN_READS = Duration.ofSeconds(1);
+
+    /** GetRecords limit per call; Kinesis allows at most 10,000. */
+    public static final int DEFAULT_MAX_RECORDS_PER_READ = 10_000;
+
+    /** How often a child shard checks whether its parents are finished. */
+    public static final Duration DEFAULT_PARENT_SHARD_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    public static final KclTuning DEFAULTS = new KclTuning(DEFAULT_FAILOVER_TIME, DEFAULT_LEASE_ASSIGNMENT_INTERVAL,
+            DEFAULT_IDLE_TIME_BETWEEN_READS, DEFAULT_MAX_RECORDS_PER_READ, DEFAULT_PARENT_SHARD_POLL_INTERVAL);
+
+    private final Duration failoverTime;
+    private final Duration leaseAssignmentInterval;
+    private final Duration idleTimeBetweenReads;
+    private final int maxRecordsPerRead;
+    private final Duration parentShardPollInterval;
+
+    private KclTuning(Duration failoverTime, Duration leaseAssignmentInterval, Duration idleTimeBetweenReads,
+            int maxRecordsPerRead, Duration parentShardPollInterval) {
+        this.failoverTime = requirePositive(failoverTime, "failoverTime");
+        this.leaseAssignmentInterval = requirePositive(leaseAssignmentInterval, "leaseAssignmentInterval");
+        this.idleTimeBetweenReads = requirePositive(idleTimeBetweenReads, "idleTimeBetweenReads");
+        if (maxRecordsPerRead < 1 || maxRecordsPerRead > DEFAULT_MAX_RECORDS_PER_READ) {
+            throw new IllegalArgumentException("maxRecordsPerRead must be between 1 and "
+                    + DEFAULT_MAX_RECORDS_PER_READ + ", got " + maxRecordsPerRead);
+        }
+        this.maxRecordsPerRead = maxRecordsPerRead;
+        this.parentShardPollInterval = requirePositive(parentShardPollInterval, "parentShardPollInterval");
+    }
+
+    public Duration failoverTime() {
+        return failoverTime;
+    }
+
+    public Duration leaseAssignmentInterval() {
+        return leaseAssignmentInterval;
+    }
+
+    public Duration idleTimeBetweenReads() {
+        return idleTimeBetweenReads;
+    }
+
+    public int maxRecordsPerRead() {
+        return maxRecordsPerRead;
+    }
+
+    public Duration parentShardPollInterval() {
+        return parentShardPollInterval;
+    }
+
+    public KclTuning withFailoverTime(Duration value) {
+        return new KclTuning(value, leaseAssignmentInterval, idleTimeBetweenReads, maxRecordsPerRead,
+                parentShardPollInterval);
+    }
+
+    public KclTuning withLeaseAssignmentInterval(Duration value) {
+        return new KclTuning(failoverTime, value, idleTimeBetweenReads, maxRecordsPerRead, parentShardPollInterval);
+    }
+
+    public KclTuning withIdleTimeBetweenReads(Duration value) {
+        return new KclTuning(failoverTime, leaseAssignmentInterval, value, maxRecordsPerRead,
+                parentShardPollInterval);
+    }
+
+    public KclTuning withMaxRecordsPerRead(int value) {
+        return new KclTuning(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads, value,
+                parentShardPollInterval);
+    }
+
+    public KclTuning withParentShardPollInterval(Duration value) {
+        return new KclTuning(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads, maxRecordsPerRead, value);
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KclTuning that
+                && failoverTime.equals(that.failoverTime)
+                && leaseAssignmentInterval.equals(that.leaseAssignmentInterval)
+                && idleTimeBetweenReads.equals(that.idleTimeBetweenReads)
+                && maxRecordsPerRead == that.maxRecordsPerRead
+                && parentShardPollInterval.equals(that.parentShardPollInterval);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads,
+                maxRecordsPerRead, parentShardPollInterval);
+    }
+
+    @Override
+    public String toString() {
+        return "KclTuning[failoverTime=" + failoverTime + ", leaseAssignmentInterval=" + leaseAssignmentInterval
+                + ", idleTimeBetweenReads=" + idleTimeBetweenReads + ", maxRecordsPerRead=" + maxRecordsPerRead
+                + ", parentShardPollInterval=" + parentShardPollInterval + "]";
+    }
+}

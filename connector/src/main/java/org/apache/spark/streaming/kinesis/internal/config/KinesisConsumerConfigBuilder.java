@@ -1,0 +1,247 @@
+package org.apache.spark.streaming.kinesis.internal.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
+import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
+import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.metrics.MetricsScope;
+import software.amazon.kinesis.metrics.MetricsUtil;
+
+/**
+ * Collects the settings of a Kinesis DStream and validates them all in {@link #build()}, so that a mistake fails
+ * on the driver with a message naming the setting, not later on an executor. A null value means "not set".
+ */
+public final class KinesisConsumerConfigBuilder {
+
+    /** Spark's connector defaults to this endpoint; it is also what the SDK picks for the default region. */
+    public static final String DEFAULT_KINESIS_ENDPOINT_URL = "https://kinesis.us-east-1.amazonaws.com";
+    public static final String DEFAULT_REGION_NAME = "us-east-1";
+    public static final MetricsLevel DEFAULT_METRICS_LEVEL = MetricsLevel.DETAILED;
+    public static final Set<String> DEFAULT_METRICS_ENABLED_DIMENSIONS =
+            Set.of(MetricsUtil.OPERATION_DIMENSION_NAME, MetricsUtil.SHARD_ID_DIMENSION_NAME);
+
+    /** Dimensions the KCL can attach to its CloudWatch metrics ("ALL" enables every one). */
+    static final Set<String> KNOWN_METRICS_DIMENSIONS = Set.of(MetricsUtil.OPERATION_DIMENSION_NAME,
+            MetricsUtil.SHARD_ID_DIMENSION_NAME, MetricsUtil.STREAM_IDENTIFIER, "WorkerIdentifier",
+            MetricsScope.METRICS_DIMENSIONS_ALL);
+
+    // Kinesis: 1-128 of [a-zA-Z0-9_.-]. The application name is also a DynamoDB table name: 3-255 of the same.
+    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+    private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    // kinesis.<region>.amazonaws.com, kinesis-fips.<region>.amazonaws.com, and the .cn partition
+    private static final Pattern REGIONAL_AWS_HOST =
+            Pattern.compile("(?:kinesis|kinesis-fips)\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
+
+    String streamName;
+    String checkpointAppName;
+    URI kinesisEndpoint;
+    String regionName = DEFAULT_REGION_NAME;
+    KinesisInitialPosition initialPosition = new KinesisInitialPositions.Latest();
+    Duration checkpointInterval;
+    StorageLevel storageLevel = StorageLevel.MEMORY_AND_DISK_2();
+    SparkAWSCredentials kinesisCredentials = SparkAWSCredentials.builder().build();
+    SparkAWSCredentials dynamoDBCredentials;
+    SparkAWSCredentials cloudWatchCredentials;
+    URI dynamoDBEndpoint;
+    URI cloudWatchEndpoint;
+    MetricsLevel metricsLevel = DEFAULT_METRICS_LEVEL;
+    Set<String> metricsEnabledDimensions = DEFAULT_METRICS_ENABLED_DIMENSIONS;
+    KclTuning kclTuning = KclTuning.DEFAULTS;
+
+    // Raw values, validated in build().
+    private String rawKinesisEndpoint;
+    private String rawDynamoDBEndpoint;
+    private String rawCloudWatchEndpoint;
+    private String rawRegionName;
+    private Long checkpointIntervalMillis;
+    private Set<String> rawDimensions;
+
+    public KinesisConsumerConfigBuilder streamName(String value) {
+        this.streamName = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder checkpointAppName(String value) {
+        this.checkpointAppName = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder endpointUrl(String value) {
+        this.rawKinesisEndpoint = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder regionName(String value) {
+        this.rawRegionName = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder initialPosition(KinesisInitialPosition value) {
+        this.initialPosition = value != null ? value : new KinesisInitialPositions.Latest();
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder checkpointIntervalMillis(Long value) {
+        this.checkpointIntervalMillis = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder storageLevel(StorageLevel value) {
+        this.storageLevel = value != null ? value : StorageLevel.MEMORY_AND_DISK_2();
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder kinesisCredentials(SparkAWSCredentials value) {
+        this.kinesisCredentials = value != null ? value : SparkAWSCredentials.builder().build();
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder dynamoDBCredentials(SparkAWSCredentials value) {
+        this.dynamoDBCredentials = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder cloudWatchCredentials(SparkAWSCredentials value) {
+        this.cloudWatchCredentials = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder dynamoDBEndpointUrl(String value) {
+        this.rawDynamoDBEndpoint = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder cloudWatchEndpointUrl(String value) {
+        this.rawCloudWatchEndpoint = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder metricsLevel(MetricsLevel value) {
+        this.metricsLevel = value != null ? value : DEFAULT_METRICS_LEVEL;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder metricsEnabledDimensions(Set<String> value) {
+        this.rawDimensions = value == null ? null : new LinkedHashSet<>(value);
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder kclTuning(KclTuning value) {
+        this.kclTuning = value != null ? value : KclTuning.DEFAULTS;
+        return this;
+    }
+
+    /**
+     * Validates every setting and returns the immutable configuration.
+     *
+     * @throws IllegalArgumentException naming the first setting that is missing or invalid
+     */
+    public KinesisConsumerConfig build() {
+        require(streamName, "streamName");
+        require(checkpointAppName, "checkpointAppName");
+        if (!STREAM_NAME.matcher(streamName).matches()) {
+            throw new IllegalArgumentException("streamName '" + streamName + "' is not a valid Kinesis stream "
+                    + "name: use 1 to 128 characters from letters, digits, '_', '-' and '.'");
+        }
+        if (!APP_NAME.matcher(checkpointAppName).matches()) {
+            throw new IllegalArgumentException("checkpointAppName '" + checkpointAppName + "' cannot be used: it "
+                    + "names the DynamoDB lease table, so use 3 to 255 characters from letters, digits, '_', '-' "
+                    + "and '.'");
+        }
+        regionName = validRegion(rawRegionName);
+        kinesisEndpoint = endpoint(rawKinesisEndpoint, "endpointUrl");
+        dynamoDBEndpoint = endpoint(rawDynamoDBEndpoint, "dynamoDBEndpointUrl");
+        cloudWatchEndpoint = endpoint(rawCloudWatchEndpoint, "cloudWatchEndpointUrl");
+        checkRegionMatchesEndpoint();
+        if (checkpointIntervalMillis != null && checkpointIntervalMillis <= 0) {
+            throw new IllegalArgumentException("checkpointInterval must be positive, got "
+                    + checkpointIntervalMillis + " ms");
+        }
+        checkpointInterval = checkpointIntervalMillis == null ? null : Duration.ofMillis(checkpointIntervalMillis);
+        metricsEnabledDimensions = validDimensions(rawDimensions);
+        return new KinesisConsumerConfig(this);
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("No value provided for required parameter " + name);
+        }
+    }
+
+    private static String validRegion(String raw) {
+        if (raw == null) {
+            return DEFAULT_REGION_NAME;
+        }
+        String region = raw.trim();
+        if (region.isEmpty() || !Region.regions().contains(Region.of(region))) {
+            throw new IllegalArgumentException("regionName '" + raw + "' is not an AWS region known to the AWS "
+                    + "SDK in use (for example us-east-1, eu-west-1, ap-southeast-2). A region newer than this "
+                    + "SDK needs a newer AWS SDK on the classpath.");
+        }
+        return region;
+    }
+
+    private static URI endpoint(String raw, String setting) {
+        if (raw == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(raw.trim());
+        } catch (URISyntaxException e) {
+            throw invalidEndpoint(raw, setting, e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalidEndpoint(raw, setting, "the scheme must be http or https");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalidEndpoint(raw, setting, "it has no host name");
+        }
+        return uri;
+    }
+
+    private static IllegalArgumentException invalidEndpoint(String raw, String setting, String reason) {
+        return new IllegalArgumentException(setting + " '" + raw + "' is not a valid endpoint URL (" + reason
+                + "); expected something like https://kinesis.us-east-1.amazonaws.com or http://localhost:4567");
+    }
+
+    private void checkRegionMatchesEndpoint() {
+        if (kinesisEndpoint == null) {
+            return;
+        }
+        Matcher host = REGIONAL_AWS_HOST.matcher(kinesisEndpoint.getHost());
+        if (host.matches() && !host.group(1).equals(regionName)) {
+            throw new IllegalArgumentException("endpointUrl " + kinesisEndpoint + " is in region " + host.group(1)
+                    + " but regionName is " + regionName + " (the region is never derived from the endpoint); "
+                    + "set regionName(\"" + host.group(1) + "\")");
+        }
+    }
+
+    private static Set<String> validDimensions(Set<String> raw) {
+        if (raw == null) {
+            return DEFAULT_METRICS_ENABLED_DIMENSIONS;
+        }
+        Set<String> unknown = raw.stream()
+                .filter(dimension -> dimension == null || !KNOWN_METRICS_DIMENSIONS.contains(dimension))
+                .map(String::valueOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("metricsEnabledDimensions contains unknown dimensions " + unknown
+                    + "; the KCL knows " + new TreeSet<>(KNOWN_METRICS_DIMENSIONS));
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,130 @@
+package org.apache.spark.streaming.kinesis.internal.kcl;
+
+import java.util.Date;
+import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
+import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
+import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
+import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import software.amazon.kinesis.checkpoint.CheckpointConfig;
+import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.common.StreamConfig;
+import software.amazon.kinesis.common.StreamIdentifier;
+import software.amazon.kinesis.coordinator.CoordinatorConfig;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
+import software.amazon.kinesis.leases.LeaseAssignmentStrategy;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.lifecycle.LifecycleConfig;
+import software.amazon.kinesis.metrics.MetricsConfig;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.metrics.NullMetricsFactory;
+import software.amazon.kinesis.processor.ProcessorConfig;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
+import software.amazon.kinesis.processor.SingleStreamTracker;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+
+/**
+ * The KCL configuration of one receiver: which stream, where the leases live, how leases are assigned and how
+ * shards are polled. The choices that differ from the KCL's defaults, and why:
+ * <ul>
+ *   <li><b>Lease-count-based assignment</b> with worker metrics disabled. KCL 3 otherwise balances leases by the
+ *       CPU of the whole host, read from /proc, cgroups or EC2/ECS metadata. A receiver is one task inside a
+ *       Spark executor that runs many other tasks, so host CPU says nothing about its share of the work; equal
+ *       shard counts per receiver are the balance Spark users expect.</li>
+ *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
+ *       per-consumer registration and HTTP/2 and is left for an explicit opt-in.</li>
+ *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
+ *       application or receiver gets its shards within seconds.</li>
+ *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
+ *       calls at all).</li>
+ * </ul>
+ */
+public final class KclConfiguration {
+
+    /**
+     * How often the scheduler loop moves shard consumers through their states (KCL default 1 s). Each new shard
+     * goes through several states before its first read, so this adds up at start and after resharding; the
+     * loop itself only touches in-memory state for a single stream.
+     */
+    static final long SHARD_CONSUMER_DISPATCH_INTERVAL_MILLIS = 250;
+
+    /**
+     * The worker's first lease-table heartbeat ("worker metrics", sent even with CPU metrics disabled) comes two
+     * capture periods after start, and the leader only assigns leases to workers that have one. Half a second
+     * (KCL default 1 s) lets a new worker be seen by the leader's first or second assignment round.
+     */
+    static final long WORKER_METRICS_CAPTURE_MILLIS = 500;
+
+    private final ConfigsBuilder configs;
+    private final StreamConfig streamConfig;
+    private final LeaseManagementConfig leaseManagementConfig;
+    private final CoordinatorConfig coordinatorConfig;
+    private final RetrievalConfig retrievalConfig;
+    private final MetricsConfig metricsConfig;
+
+    public KclConfiguration(KinesisConsumerConfig config, AwsClients clients, String workerId,
+            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener) {
+        KclTuning tuning = config.kclTuning();
+        InitialPositionInStreamExtended initialPosition = toKcl(config.initialPosition());
+        StreamIdentifier stream = StreamIdentifier.singleStreamInstance(config.streamName());
+        this.streamConfig = new StreamConfig(stream, initialPosition);
+        SingleStreamTracker tracker = new SingleStreamTracker(stream, streamConfig);
+        this.configs = new ConfigsBuilder(tracker, config.checkpointAppName(), clients.kinesis(), clients.dynamoDb(),
+                clients.cloudWatch(), workerId, processorFactory);
+
+        this.leaseManagementConfig = configs.leaseManagementConfig()
+                .initialPositionInStream(initialPosition)
+                .failoverTimeMillis(tuning.failoverTime().toMillis())
+                .leaseAssignmentIntervalMillis(tuning.leaseAssignmentInterval().toMillis())
+                .leaseAssignmentStrategy(LeaseAssignmentStrategy.LEASE_COUNT_BASED);
+        leaseManagementConfig.workerUtilizationAwareAssignmentConfig()
+                .disableWorkerMetrics(true)
+                .inMemoryWorkerMetricsCaptureFrequencyMillis(WORKER_METRICS_CAPTURE_MILLIS);
+
+        this.coordinatorConfig = configs.coordinatorConfig()
+                .parentShardPollIntervalMillis(tuning.parentShardPollInterval().toMillis())
+                .shardConsumerDispatchPollIntervalMillis(SHARD_CONSUMER_DISPATCH_INTERVAL_MILLIS)
+                .workerStateChangeListener(stateListener);
+
+        PollingConfig polling = new PollingConfig(config.streamName(), clients.kinesis())
+                .maxRecords(tuning.maxRecordsPerRead())
+                .idleTimeBetweenReadsInMillis(tuning.idleTimeBetweenReads().toMillis());
+        this.retrievalConfig = configs.retrievalConfig().retrievalSpecificConfig(polling);
+
+        this.metricsConfig = configs.metricsConfig()
+                .metricsLevel(config.metricsLevel())
+                .metricsEnabledDimensions(config.metricsEnabledDimensions());
+        if (config.metricsLevel() == MetricsLevel.NONE) {
+            metricsConfig.metricsFactory(new NullMetricsFactory());
+        }
+    }
+
+    /** The KCL equivalent of a Spark initial position. */
+    static InitialPositionInStreamExtended toKcl(KinesisInitialPosition position) {
+        if (position instanceof KinesisInitialPositions.AtTimestamp atTimestamp) {
+            Date timestamp = atTimestamp.getTimestamp();
+            return InitialPositionInStreamExtended.newInitialPositionAtTimestamp(timestamp);
+        }
+        return InitialPositionInStreamExtended.newInitialPosition(position.getPosition());
+    }
+
+    public StreamConfig streamConfig() {
+        return streamConfig;
+    }
+
+    public LeaseManagementConfig leaseManagementConfig() {
+        return leaseManagementConfig;
+    }
+
+    /** A new scheduler; it does nothing until {@link Scheduler#run()} is called. */
+    public Scheduler newScheduler() {
+        CheckpointConfig checkpointConfig = configs.checkpointConfig();
+        LifecycleConfig lifecycleConfig = configs.lifecycleConfig();
+        ProcessorConfig processorConfig = configs.processorConfig();
+        return new Scheduler(checkpointConfig, coordinatorConfig, leaseManagementConfig, lifecycleConfig,
+                metricsConfig, processorConfig, retrievalConfig);
+    }
+}

@@ -1,0 +1,64 @@
+package org.apache.spark.streaming.kinesis.internal.kcl;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.common.StreamConfig;
+import software.amazon.kinesis.coordinator.streamInfo.StreamIdCache;
+import software.amazon.kinesis.coordinator.streamInfo.StreamIdOnboardingState;
+import software.amazon.kinesis.leases.HierarchicalShardSyncer;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.LeaseRefresher;
+import software.amazon.kinesis.leases.ShardDetector;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseManagementFactory;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
+import software.amazon.kinesis.metrics.NullMetricsScope;
+
+/**
+ * Writes the first shard leases of a new application with the KCL's own shard syncer, before the scheduler
+ * starts.
+ *
+ * <p>A KCL scheduler that finds an empty lease table waits a random 1-30 s (polling every 3 s) before one worker
+ * creates the leases, so that workers starting together do not all list the shards. That wait is the bulk of the
+ * time to the first record of a new application. Creating the leases here does exactly what the elected worker
+ * would do (the same {@link HierarchicalShardSyncer} call, with the application's initial position), and is safe
+ * when several receivers do it at once: lease creation is conditional. Existing tables are left to the KCL.
+ */
+public final class ShardLeaseBootstrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardLeaseBootstrapper.class);
+
+    private ShardLeaseBootstrapper() {
+    }
+
+    /**
+     * Creates leases for the stream's shards if the lease table has none.
+     *
+     * @return true if the table was empty and leases were created
+     * @throws Exception whatever listing the shards or writing the leases throws (for example a
+     *                   {@code ResourceNotFoundException} when the stream does not exist)
+     */
+    public static boolean createInitialLeases(LeaseManagementConfig leaseConfig, StreamConfig streamConfig)
+            throws Exception {
+        if (leaseConfig.streamIdOnboardingState() != StreamIdOnboardingState.NOT_ONBOARDED) {
+            // Stream-id onboarding needs the scheduler's stream info machinery: leave the first sync to the KCL.
+            return false;
+        }
+        // The KCL's JVM-wide stream id cache must exist before the shard detector lists shards. Without
+        // onboarding it never consults its manager, and the scheduler initializes it the same way later (the
+        // first initialization wins, so that later call is a no-op).
+        StreamIdCache.initialize(null, StreamIdOnboardingState.NOT_ONBOARDED);
+        DynamoDBLeaseManagementFactory factory =
+                new DynamoDBLeaseManagementFactory(leaseConfig, new DynamoDBLeaseSerializer(), false);
+        LeaseRefresher leaseRefresher = factory.createLeaseRefresher();
+        if (!leaseRefresher.isLeaseTableEmpty()) {
+            return false;
+        }
+        ShardDetector shardDetector = factory.createShardDetector(streamConfig);
+        boolean synced = new HierarchicalShardSyncer(false, streamConfig.streamIdentifier().toString())
+                .checkAndCreateLeaseForNewShards(shardDetector, leaseRefresher,
+                        streamConfig.initialPositionInStreamExtended(), new NullMetricsScope(), false, true);
+        LOG.info("Created the initial shard leases of {} for stream {}", leaseConfig.tableName(),
+                streamConfig.streamIdentifier().streamName());
+        return synced;
+    }
+}

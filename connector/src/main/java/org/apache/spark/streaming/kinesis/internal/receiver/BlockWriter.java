@@ -1,0 +1,55 @@
+package org.apache.spark.streaming.kinesis.internal.receiver;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * Turns one KCL batch of a shard into Spark blocks. Each block holds consecutive records of that shard and
+ * carries their exact range (first and last sequence and sub-sequence number, record count) as metadata. Under a
+ * rate limit, a batch is cut into blocks of what the rate allows per block interval, and each block waits for its
+ * permits before it is stored.
+ */
+final class BlockWriter<T> {
+
+    /** Without a rate limit a whole KCL batch (at most 10,000 Kinesis records) becomes one block. */
+    static final int UNLIMITED_BLOCK_SIZE = Integer.MAX_VALUE;
+
+    private final String streamName;
+    private final BlockStore<T> store;
+    private final ReceiverRateLimiter rateLimiter;
+    private final long blockIntervalMillis;
+
+    BlockWriter(String streamName, BlockStore<T> store, ReceiverRateLimiter rateLimiter, long blockIntervalMillis) {
+        this.streamName = streamName;
+        this.store = store;
+        this.rateLimiter = rateLimiter;
+        this.blockIntervalMillis = blockIntervalMillis;
+    }
+
+    /**
+     * Stores {@code values} (converted from {@code records}, same order and size) and reports the position of the
+     * last record of each stored block to {@code onStored}. If a store throws, the exception propagates and
+     * nothing after the last reported position is stored by this call.
+     */
+    void write(String shardId, List<KinesisClientRecord> records, List<T> values, Consumer<RecordPosition> onStored) {
+        if (records.size() != values.size()) {
+            throw new IllegalArgumentException(records.size() + " records but " + values.size() + " values");
+        }
+        int start = 0;
+        while (start < records.size()) {
+            int blockSize = rateLimiter.maxBlockSize(blockIntervalMillis, UNLIMITED_BLOCK_SIZE);
+            int end = (int) Math.min(records.size(), (long) start + blockSize);
+            rateLimiter.acquire(end - start);
+            RecordPosition first = RecordPosition.of(records.get(start));
+            RecordPosition last = RecordPosition.of(records.get(end - 1));
+            SequenceNumberRange range = new SequenceNumberRange(streamName, shardId, first, last, end - start);
+            store.store(values.subList(start, end).iterator(), SequenceNumberRanges.of(range));
+            onStored.accept(last);
+            start = end;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.apache.spark.streaming.kinesis.internal.receiver;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
+import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
+import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
+import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
+import org.apache.spark.streaming.kinesis.internal.kcl.ShardLeaseBootstrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
+import software.amazon.kinesis.leases.Lease;
+import software.amazon.kinesis.leases.LeaseRefresher;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseManagementFactory;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
+
+/**
+ * One run of a receiver, from {@code onStart} to {@code onStop}: its AWS clients, its KCL scheduler on a
+ * dedicated thread, and its checkpoint timer.
+ *
+ * <p>Stopping is graceful: the KCL asks every shard processor to checkpoint what Spark has stored, then shuts
+ * the scheduler down; the leases this worker held are then released so other receivers take them over at once
+ * instead of waiting for them to expire; finally the clients and threads are closed.
+ */
+final class KinesisConsumerSession<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisConsumerSession.class);
+    private static final Duration GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration THREAD_JOIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KinesisReceiver<T> receiver;
+    private final KinesisConsumerConfig config;
+    private final Duration checkpointInterval;
+    private final String workerId;
+    private final CheckpointTracker checkpoints;
+    private final Object lock = new Object();
+    private final Thread schedulerThread;
+    private AwsClients clients;
+    private KclConfiguration kcl;
+    private Scheduler scheduler;
+    private boolean stopping;
+
+    KinesisConsumerSession(KinesisReceiver<T> receiver, KinesisConsumerConfig config, Duration checkpointInterval) {
+        this.receiver = receiver;
+        this.config = config;
+        this.checkpointInterval = checkpointInterval;
+        this.workerId = workerId(receiver.executorId());
+        String threadSuffix = config.streamName() + "-" + receiver.streamId();
+        this.checkpoints = new CheckpointTracker("kinesis-checkpointer-" + threadSuffix);
+        this.schedulerThread = new Thread(this::run, "kinesis-receiver-" + threadSuffix);
+        this.schedulerThread.setDaemon(true);
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    void start() {
+        LOG.info("Starting Kinesis receiver {} as KCL worker {}: {}", receiver.streamId(), workerId, config);
+        schedulerThread.start();
+    }
+
+    private void run() {
+        try {
+            Scheduler started = prepareScheduler();
+            if (started == null) {
+                return;
+            }
+            checkpoints.start(checkpointInterval);
+            started.run();
+            if (!isStopping()) {
+                receiver.restartAfter("The KCL scheduler of stream " + config.streamName() + " stopped on its own",
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            if (!isStopping()) {
+                receiver.restartAfter("The Kinesis receiver of stream " + config.streamName() + " failed", e);
+            }
+        }
+    }
+
+    /** Creates clients, checks the stream, prepares the lease table; null if stopped meanwhile or failed. */
+    private Scheduler prepareScheduler() throws InterruptedException {
+        AwsClients newClients = new AwsClients(config);
+        synchronized (lock) {
+            clients = newClients;
+            if (stopping) {
+                return null;
+            }
+        }
+        if (!checkStream(newClients) || !prepareLeaseTable(newClients)) {
+            return null;
+        }
+        KinesisShardRecordProcessorFactory<T> processors = new KinesisShardRecordProcessorFactory<>(
+                config.streamName(), receiver.converter(), receiver.blockWriter(), checkpoints,
+                receiver::restartAfter);
+        KclConfiguration configuration =
+                new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
+        try {
+            ShardLeaseBootstrapper.createInitialLeases(configuration.leaseManagementConfig(),
+                    configuration.streamConfig());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failSetup(AwsFailureExplainer.explain("create the initial shard leases of stream '"
+                    + config.streamName() + "'", "Kinesis", kinesisEndpoint(), e), e);
+            return null;
+        }
+        synchronized (lock) {
+            if (stopping) {
+                return null;
+            }
+            kcl = configuration;
+            scheduler = configuration.newScheduler();
+            return scheduler;
+        }
+    }
+
+    private boolean checkStream(AwsClients newClients) throws InterruptedException {
+        String action = "describe Kinesis stream '" + config.streamName() + "'";
+        try {
+            StreamStatus status = newClients.kinesis()
+                    .describeStreamSummary(b -> b.streamName(config.streamName()))
+                    .get(60, TimeUnit.SECONDS)
+                    .streamDescriptionSummary().streamStatus();
+            if (status == StreamStatus.DELETING) {
+                failSetup("Kinesis stream '" + config.streamName() + "' is being deleted", null);
+                return false;
+            }
+            return true;
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            failSetup(AwsFailureExplainer.explain(action, "Kinesis", kinesisEndpoint(), e), e);
+            return false;
+        }
+    }
+
+    private boolean prepareLeaseTable(AwsClients newClients) throws InterruptedException {
+        try {
+            new LeaseTableProvisioner(newClients.dynamoDb()).ensureLeaseTable(config.checkpointAppName());
+            return true;
+        } catch (RuntimeException e) {
+            String endpoint = config.dynamoDBEndpoint().map(Object::toString).orElse("(SDK default)");
+            failSetup(AwsFailureExplainer.explain("create or find the DynamoDB lease table '"
+                    + config.checkpointAppName() + "'", "DynamoDB", endpoint, e), e);
+            return false;
+        }
+    }
+
+    private void failSetup(String message, Throwable cause) {
+        if (!isStopping()) {
+            receiver.restartAfter(message, cause);
+        }
+    }
+
+    private String kinesisEndpoint() {
+        return config.kinesisEndpoint().map(Object::toString)
+                .orElse("(regional endpoint of " + config.regionName() + ")");
+    }
+
+    private boolean isStopping() {
+        synchronized (lock) {
+            return stopping;
+        }
+    }
+
+    /** Stops gracefully; see the class documentation. Safe to call more than once and before start finished. */
+    void stop() {
+        Scheduler running;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            running = scheduler;
+        }
+        if (running != null) {
+            shutDownGracefully(running);
+        } else {
+            schedulerThread.interrupt();
+        }
+        joinSchedulerThread();
+        checkpoints.close();
+        if (running != null) {
+            releaseLeases();
+        }
+        AwsClients toClose;
+        synchronized (lock) {
+            toClose = clients;
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+        LOG.info("Stopped Kinesis receiver {} (KCL worker {})", receiver.streamId(), workerId);
+    }
+
+    private void shutDownGracefully(Scheduler running) {
+        try {
+            boolean clean = running.startGracefulShutdown()
+                    .get(GRACEFUL_SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!clean) {
+                LOG.warn("The KCL scheduler of worker {} did not shut down cleanly", workerId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            LOG.warn("Graceful shutdown of KCL worker {} failed; shutting down now", workerId, e);
+        } finally {
+            running.shutdown();
+        }
+    }
+
+    private void joinSchedulerThread() {
+        try {
+            schedulerThread.join(THREAD_JOIN_TIMEOUT.toMillis());
+            if (schedulerThread.isAlive()) {
+                LOG.warn("The KCL scheduler thread of worker {} is still running after {} s", workerId,
+                        THREAD_JOIN_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Gives up the leases this worker still owns, after their final checkpoints, so that another receiver gets
+     * them at the next lease assignment rather than after they expire. Conditional on the owner: a lease another
+     * worker already took is left alone.
+     */
+    private void releaseLeases() {
+        try {
+            LeaseRefresher refresher = new DynamoDBLeaseManagementFactory(kcl.leaseManagementConfig(),
+                    new DynamoDBLeaseSerializer(), false).createLeaseRefresher();
+            List<Lease> owned = refresher.listLeases().stream()
+                    .filter(lease -> workerId.equals(lease.leaseOwner()))
+                    .toList();
+            for (Lease lease : owned) {
+                refresher.evictLease(lease);
+            }
+            if (!owned.isEmpty()) {
+                LOG.info("Released {} leases of worker {}", owned.size(), workerId);
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Could not release the leases of worker {}; they expire after the failover time", workerId, e);
+        }
+    }
+
+    private static String workerId(String executorId) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":executor-" + executorId + ":" + UUID.randomUUID();
+    }
+
+    /** Turns the KCL giving up on initialization into a receiver error instead of a silent stop. */
+    private final class SchedulerStateListener implements WorkerStateChangeListener {
+        @Override
+        public void onWorkerStateChange(WorkerState newState) {
+            LOG.debug("KCL worker {} is {}", workerId, newState);
+        }
+
+        @Override
+        public void onAllInitializationAttemptsFailed(Throwable e) {
+            failSetup(AwsFailureExplainer.explain("initialize the KCL for stream '" + config.streamName() + "'",
+                    "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.apache.spark.streaming.kinesis.internal.receiver;
+
+import java.time.Duration;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.receiver.Receiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spark receiver of a Kinesis DStream: one KCL worker that reads the shards leased to it and stores their
+ * records in Spark. Several receivers of the same application (one per DStream, or one per process) share the
+ * stream's shards through the lease table.
+ *
+ * <p>Spark serializes it to an executor and calls {@link #onStart()}; {@link #onStop()} on shutdown or restart.
+ */
+public final class KinesisReceiver<T> extends Receiver<T> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisReceiver.class);
+
+    private static final String BLOCK_INTERVAL_KEY = "spark.streaming.blockInterval";
+    private static final String DEFAULT_BLOCK_INTERVAL = "200ms";
+
+    private final KinesisConsumerConfig config;
+    private final Duration checkpointInterval;
+    private final RecordConverter<T> converter;
+    private transient KinesisConsumerSession<T> session;
+
+    public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, RecordConverter<T> converter) {
+        super(config.storageLevel());
+        this.config = config;
+        this.checkpointInterval = checkpointInterval;
+        this.converter = converter;
+    }
+
+    @Override
+    public synchronized void onStart() {
+        session = new KinesisConsumerSession<>(this, config, checkpointInterval);
+        session.start();
+    }
+
+    @Override
+    public void onStop() {
+        KinesisConsumerSession<T> stopping;
+        synchronized (this) {
+            stopping = session;
+            session = null;
+        }
+        if (stopping != null) {
+            stopping.stop();
+        }
+    }
+
+    /** The KCL worker id of the running session, or null when stopped. */
+    public synchronized String workerId() {
+        return session == null ? null : session.workerId();
+    }
+
+    KinesisConsumerConfig config() {
+        return config;
+    }
+
+    RecordConverter<T> converter() {
+        return converter;
+    }
+
+    BlockWriter<T> blockWriter() {
+        return new BlockWriter<>(config.streamName(), this::store, new ReceiverRateLimiter(this::currentRateLimit),
+                blockIntervalMillis());
+    }
+
+    /**
+     * The rate Spark allows this receiver now: {@code spark.streaming.receiver.maxRate}, lowered by backpressure.
+     * Spark keeps it in the receiver's supervisor (as for every receiver), which is where the driver's rate
+     * updates arrive.
+     */
+    private long currentRateLimit() {
+        return supervisor().getCurrentRateLimit();
+    }
+
+    private static long blockIntervalMillis() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? 200 : env.conf().getTimeAsMs(BLOCK_INTERVAL_KEY, DEFAULT_BLOCK_INTERVAL);
+    }
+
+    String executorId() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? "unknown" : env.executorId();
+    }
+
+    /** Reports the failure to Spark and restarts this receiver (which resumes from the last checkpoints). */
+    void restartAfter(String message, Throwable cause) {
+        if (isStopped()) {
+            LOG.warn("{} (the receiver is already stopping)", message, cause);
+            return;
+        }
+        LOG.error(message, cause);
+        if (cause == null) {
+            restart(message);
+        } else {
+            restart(message, cause);
+        }
+    }
+}

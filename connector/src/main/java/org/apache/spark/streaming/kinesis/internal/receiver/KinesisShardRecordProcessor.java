@@ -1,0 +1,105 @@
+package org.apache.spark.streaming.kinesis.internal.receiver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointOutcome;
+import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.checkpoint.ShardCheckpointState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.ShardRecordProcessor;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * Receives the records of one shard from the KCL, converts them with the message handler, stores them in Spark
+ * as blocks, and keeps the shard's checkpoint state in step.
+ *
+ * <p>If converting or storing fails, the shard is frozen: nothing more of it is stored or checkpointed (the KCL
+ * would otherwise carry on with the next batch and the failed one would be lost), and the receiver restarts from
+ * the checkpoints, reading the unstored records again.
+ */
+final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisShardRecordProcessor.class);
+
+    private final String streamName;
+    private final RecordConverter<T> converter;
+    private final BlockWriter<T> blockWriter;
+    private final CheckpointTracker checkpoints;
+    private final ReceiverFailureHandler failureHandler;
+    private String shardId;
+    private ShardCheckpointState state;
+
+    KinesisShardRecordProcessor(String streamName, RecordConverter<T> converter, BlockWriter<T> blockWriter,
+            CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler) {
+        this.streamName = streamName;
+        this.converter = converter;
+        this.blockWriter = blockWriter;
+        this.checkpoints = checkpoints;
+        this.failureHandler = failureHandler;
+    }
+
+    @Override
+    public void initialize(InitializationInput input) {
+        shardId = input.shardId();
+        state = checkpoints.register(shardId);
+        LOG.info("Reading shard {} of stream {} from {}", shardId, streamName, input.extendedSequenceNumber());
+    }
+
+    @Override
+    public void processRecords(ProcessRecordsInput input) {
+        List<KinesisClientRecord> records = input.records();
+        if (records.isEmpty() || state.isFrozen() || state.isClosed()) {
+            return;
+        }
+        List<T> values = new ArrayList<>(records.size());
+        for (KinesisClientRecord record : records) {
+            try {
+                values.add(converter.convert(record));
+            } catch (Exception | LinkageError e) {
+                fail("The message handler failed on record " + RecordPosition.of(record) + " (partition key '"
+                        + record.partitionKey() + "') of shard " + shardId + " in stream " + streamName, e);
+                return;
+            }
+        }
+        try {
+            blockWriter.write(shardId, records, values,
+                    position -> state.recordStored(position, input.checkpointer()));
+        } catch (RuntimeException e) {
+            fail("Could not store " + records.size() + " records of shard " + shardId + " in stream " + streamName
+                    + " after " + state.lastStored(), e);
+        }
+    }
+
+    private void fail(String message, Throwable cause) {
+        state.freeze();
+        failureHandler.restartAfter(message + "; restarting the receiver from the last checkpoint", cause);
+    }
+
+    @Override
+    public void leaseLost(LeaseLostInput input) {
+        LOG.info("Lost the lease of shard {} of stream {} at {}", shardId, streamName, state.lastStored());
+        checkpoints.unregister(state);
+    }
+
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+        CheckpointOutcome outcome = state.checkpointShardEnd(input.checkpointer());
+        LOG.info("Shard {} of stream {} ended after {} (end checkpoint: {})", shardId, streamName,
+                state.lastStored(), outcome);
+        checkpoints.unregister(state);
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {
+        CheckpointOutcome outcome = state.checkpointBeforeHandoff(input.checkpointer());
+        LOG.info("Handing over shard {} of stream {}: checkpoint at {} {}", shardId, streamName, state.lastStored(),
+                outcome);
+    }
+}

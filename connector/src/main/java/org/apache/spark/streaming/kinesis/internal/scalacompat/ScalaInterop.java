@@ -1,0 +1,54 @@
+package org.apache.spark.streaming.kinesis.internal.scalacompat;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
+import scala.Function1;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * Everything in the connector that touches Scala library types (ClassTag, Function1, Scala collections). It is
+ * the one place to adapt when building for another Scala binary version.
+ */
+public final class ScalaInterop {
+
+    private ScalaInterop() {
+    }
+
+    /** The ClassTag Spark needs for a DStream of {@code type}. */
+    public static <T> ClassTag<T> classTag(Class<T> type) {
+        return ClassTag$.MODULE$.apply(type);
+    }
+
+    /** A Scala set as a Java set (same iteration order). */
+    public static Set<String> toJavaSet(scala.collection.immutable.Set<String> set) {
+        Set<String> result = new LinkedHashSet<>();
+        scala.collection.Iterator<String> values = set.iterator();
+        while (values.hasNext()) {
+            result.add(values.next());
+        }
+        return result;
+    }
+
+    /** A message handler written as a Scala function. */
+    public static <T> RecordConverter<T> converter(Function1<KinesisClientRecord, T> handler) {
+        return new ScalaFunctionRecordConverter<>(handler);
+    }
+
+    private static final class ScalaFunctionRecordConverter<T> implements RecordConverter<T> {
+        private static final long serialVersionUID = 1L;
+
+        private final Function1<KinesisClientRecord, T> handler;
+
+        ScalaFunctionRecordConverter(Function1<KinesisClientRecord, T> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public T convert(KinesisClientRecord record) {
+            return handler.apply(record);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Polls a condition until it holds or a deadline passes; the deadline is a safety net, not a measurement. */
+public final class Eventually {
+
+    private static final long POLL_MILLIS = 100;
+
+    private Eventually() {
+    }
+
+    /** Waits until {@code condition} holds; fails with the message (evaluated at the end) after {@code timeout}. */
+    public static void await(Duration timeout, BooleanSupplier condition, Supplier<String> failureMessage) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within " + timeout.toSeconds() + " s: "
+                        + failureMessage.get());
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+}

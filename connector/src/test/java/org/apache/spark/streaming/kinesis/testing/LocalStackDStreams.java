@@ -1,0 +1,34 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import io.github.sparkkinesis.localstack.LocalStack;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.KinesisInputDStream;
+import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+
+/** Kinesis DStream builders pointed at a {@link LocalStack}: its endpoints, region and credentials. */
+public final class LocalStackDStreams {
+
+    private LocalStackDStreams() {
+    }
+
+    public static SparkAWSCredentials credentials() {
+        return SparkAWSCredentials.builder()
+                .basicCredentials(LocalStack.CREDENTIALS.resolveCredentials().accessKeyId(),
+                        LocalStack.CREDENTIALS.resolveCredentials().secretAccessKey())
+                .build();
+    }
+
+    /** A builder for {@code streamName} under application {@code appName}, with metrics off. */
+    public static KinesisInputDStream.Builder builder(LocalStack stack, JavaStreamingContext ssc, String streamName,
+            String appName) {
+        return KinesisInputDStream.builder()
+                .streamingContext(ssc)
+                .streamName(streamName)
+                .checkpointAppName(appName)
+                .endpointUrl(stack.kinesisEndpoint().toString())
+                .dynamoDBEndpointUrl(stack.dynamoDbEndpoint().toString())
+                .regionName(stack.region().id())
+                .kinesisCredentials(credentials())
+                .metricsLevel(software.amazon.kinesis.metrics.MetricsLevel.NONE);
+    }
+}

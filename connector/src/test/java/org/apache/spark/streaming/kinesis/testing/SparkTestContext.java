@@ -1,0 +1,54 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+/**
+ * One local SparkContext for the whole test JVM (starting Spark takes seconds), and a fresh streaming context per
+ * test on top of it. Receivers each occupy a core, so the local master has enough for several receivers plus
+ * batch processing.
+ */
+public final class SparkTestContext {
+
+    public static final Duration DEFAULT_BATCH = new Duration(1000);
+    private static final String MASTER = "local[6]";
+    private static JavaSparkContext sparkContext;
+
+    private SparkTestContext() {
+    }
+
+    public static synchronized JavaSparkContext sparkContext() {
+        if (sparkContext == null) {
+            SparkConf conf = new SparkConf()
+                    .setMaster(MASTER)
+                    .setAppName("spark-streaming-kinesis-tests")
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.streaming.receiverRestartDelay", "500")
+                    .set("spark.streaming.stopGracefullyOnShutdown", "false");
+            sparkContext = new JavaSparkContext(conf);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> sparkContext.stop()));
+        }
+        return sparkContext;
+    }
+
+    /** A new streaming context with the given batch interval on the shared SparkContext. */
+    public static JavaStreamingContext newStreamingContext(Duration batch) {
+        return new JavaStreamingContext(sparkContext(), batch);
+    }
+
+    /** A new streaming context with one-second batches. */
+    public static JavaStreamingContext newStreamingContext() {
+        return newStreamingContext(DEFAULT_BATCH);
+    }
+
+    /** Stops the streaming context (not the shared SparkContext), waiting for receivers to shut down. */
+    public static void stop(JavaStreamingContext ssc) {
+        if (ssc != null) {
+            ssc.stop(false, false);
+        }
+    }
+}

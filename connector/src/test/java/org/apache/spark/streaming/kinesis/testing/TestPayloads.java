@@ -1,0 +1,41 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Distinct, recognisable test payloads and an order-independent checksum to compare what was sent and seen. */
+public final class TestPayloads {
+
+    private TestPayloads() {
+    }
+
+    /** {@code count} distinct UTF-8 payloads {@code "<prefix>-<index>"}. */
+    public static List<byte[]> numbered(String prefix, int count) {
+        List<byte[]> payloads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            payloads.add((prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        return payloads;
+    }
+
+    /** A checksum of a multiset of payloads: SHA-256 over the sorted hex encodings. */
+    public static String checksum(Collection<byte[]> payloads) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            payloads.stream().map(HexFormat.of()::formatHex).sorted()
+                    .forEach(hex -> digest.update((hex + "\n").getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}
