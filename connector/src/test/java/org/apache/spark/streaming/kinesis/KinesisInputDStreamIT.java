@@ -6,11 +6,18 @@ import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
+import org.apache.spark.streaming.kinesis.testing.ReceivedRecord;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
@@ -18,8 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Reading a stream end to end against the local Kinesis and DynamoDB servers. */
 @ExtendWith(LocalStackExtension.class)
 class KinesisInputDStreamIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private JavaStreamingContext ssc;
 
@@ -32,22 +42,105 @@ class KinesisInputDStreamIT {
     void readsEveryRecordOfAFourShardStreamFromTrimHorizon(LocalStack stack) {
         String stream = stack.streams().createUniqueStream("trim-horizon", 4);
         List<byte[]> payloads = TestPayloads.numbered("r", 400);
-        List<ProducedRecord> produced = stack.streams().putRecords(stream, payloads);
+        stack.streams().putRecords(stream, payloads);
         ssc = SparkTestContext.newStreamingContext();
-        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams
-                .builder(stack, ssc, stream, KinesisStreamFixture.uniqueName("app"))
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
 
         long start = System.nanoTime();
         ssc.start();
-        Eventually.await(Duration.ofSeconds(90), () -> sink.size() > 0, () -> "no record arrived");
+        Eventually.await(TIMEOUT, () -> sink.size() > 0, () -> "no record arrived");
         long firstRecordMillis = (System.nanoTime() - start) / 1_000_000;
-        Eventually.await(Duration.ofSeconds(90), () -> sink.size() >= produced.size(),
-                () -> sink.size() + " of " + produced.size() + " records arrived");
+        Eventually.await(TIMEOUT, () -> sink.size() >= payloads.size(),
+                () -> sink.size() + " of " + payloads.size() + " records arrived");
         System.err.println("Time to first record: " + firstRecordMillis + " ms");
 
         assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(payloads));
-        assertThat(sink.size()).isEqualTo(produced.size());
+        assertThat(sink.size()).isEqualTo(payloads.size());
+    }
+
+    @Test
+    void keepsShardOrderAndGivesTheHandlerKeySequenceNumberAndArrivalTime(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("handler", 4);
+        long before = System.currentTimeMillis() - 1000;
+        List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("h", 300));
+        long after = System.currentTimeMillis() + 1000;
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<ReceivedRecord> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .buildWithMessageHandler(ReceivedRecord.HANDLER, ReceivedRecord.class)
+                .asJava());
+
+        ssc.start();
+        Eventually.await(TIMEOUT, () -> sink.size() >= produced.size(),
+                () -> sink.size() + " of " + produced.size() + " records arrived");
+
+        List<ReceivedRecord> received = sink.records();
+        assertThat(received).hasSize(produced.size());
+        Map<String, ProducedRecord> producedBySequence = produced.stream()
+                .collect(Collectors.toMap(ProducedRecord::sequenceNumber, Function.identity()));
+        for (ReceivedRecord record : received) {
+            ProducedRecord source = producedBySequence.get(record.sequenceNumber());
+            assertThat(source).as("a produced record with sequence number %s", record.sequenceNumber()).isNotNull();
+            assertThat(record.partitionKey()).isEqualTo(source.partitionKey());
+            assertThat(record.data()).isEqualTo(source.data());
+            assertThat(record.subSequenceNumber()).isZero();
+            assertThat(record.arrivalMillis()).isBetween(before, after);
+        }
+        Map<String, List<BigInteger>> arrivalOrderPerShard = received.stream().collect(Collectors.groupingBy(
+                record -> producedBySequence.get(record.sequenceNumber()).shardId(),
+                Collectors.mapping(record -> new BigInteger(record.sequenceNumber()), Collectors.toList())));
+        assertThat(arrivalOrderPerShard).hasSize(4);
+        arrivalOrderPerShard.forEach((shard, sequence) ->
+                assertThat(sequence).as("arrival order of shard %s", shard).isSortedAccordingTo(Comparator.naturalOrder()));
+    }
+
+    @Test
+    void latestSkipsRecordsPutBeforeTheShardsWereOpened(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("latest", 2);
+        stack.streams().putRecords(stream, TestPayloads.numbered("old", 50));
+        String app = app();
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+                .build().asJava());
+
+        ssc.start();
+        // Keep putting new records until they flow: records put before a shard's iterator was opened at LATEST
+        // are, rightly, not read either, so the test only asserts on what it can know.
+        int round = 0;
+        while (sink.size() == 0 && round < 60) {
+            stack.streams().putRecords(stream, TestPayloads.numbered("new-" + round++, 10));
+            Eventually.sleep(1000);
+        }
+        Eventually.await(TIMEOUT, () -> sink.size() > 0, () -> "no new record arrived");
+
+        assertThat(sink.records()).extracting(TestPayloads::text).allMatch(text -> text.startsWith("new-"));
+    }
+
+    @Test
+    void atTimestampStartsWithTheFirstRecordAtOrAfterTheTimestamp(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("at-timestamp", 2);
+        stack.streams().putRecords(stream, TestPayloads.numbered("before", 40));
+        Eventually.sleep(1500);
+        Date timestamp = new Date();
+        Eventually.sleep(1500);
+        List<byte[]> later = TestPayloads.numbered("after", 40);
+        stack.streams().putRecords(stream, later);
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .initialPosition(new KinesisInitialPositions.AtTimestamp(timestamp))
+                .build().asJava());
+
+        ssc.start();
+        Eventually.await(TIMEOUT, () -> sink.size() >= later.size(),
+                () -> sink.size() + " of " + later.size() + " records arrived");
+        Eventually.sleep(2000);
+
+        assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(later));
+    }
+
+    private static String app() {
+        return KinesisStreamFixture.uniqueName("app");
     }
 }

@@ -82,7 +82,16 @@ public final class KclConfiguration {
                 .leaseAssignmentStrategy(LeaseAssignmentStrategy.LEASE_COUNT_BASED);
         leaseManagementConfig.workerUtilizationAwareAssignmentConfig()
                 .disableWorkerMetrics(true)
-                .inMemoryWorkerMetricsCaptureFrequencyMillis(WORKER_METRICS_CAPTURE_MILLIS);
+                .inMemoryWorkerMetricsCaptureFrequencyMillis(WORKER_METRICS_CAPTURE_MILLIS)
+                // The leader keeps assigning leases to a worker until its heartbeat is two periods old (KCL
+                // default 30 s, so a minute): a crashed receiver would be handed shards it never reads.
+                // Half the failover time makes a dead worker disappear as fast as its leases expire.
+                .workerMetricsReporterFreqInMillis(tuning.failoverTime().toMillis() / 2);
+        // The leader (who assigns leases) holds a DynamoDB lock; if it dies, nobody assigns leases until the
+        // lock expires (KCL default 2 minutes). Tie both to the failover time instead.
+        leaseManagementConfig
+                .dynamoDbLockBasedLeaderLeaseDurationInMillis(2 * tuning.failoverTime().toMillis())
+                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(tuning.failoverTime().toMillis() / 2);
 
         this.coordinatorConfig = configs.coordinatorConfig()
                 .parentShardPollIntervalMillis(tuning.parentShardPollInterval().toMillis())

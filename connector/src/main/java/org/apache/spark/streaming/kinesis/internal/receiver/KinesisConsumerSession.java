@@ -3,7 +3,6 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,23 +13,20 @@ import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
 import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
 import org.apache.spark.streaming.kinesis.internal.kcl.ShardLeaseBootstrapper;
+import org.apache.spark.streaming.kinesis.internal.kcl.WorkerHandoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
-import software.amazon.kinesis.leases.Lease;
-import software.amazon.kinesis.leases.LeaseRefresher;
-import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseManagementFactory;
-import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
 
 /**
  * One run of a receiver, from {@code onStart} to {@code onStop}: its AWS clients, its KCL scheduler on a
  * dedicated thread, and its checkpoint timer.
  *
  * <p>Stopping is graceful: the KCL asks every shard processor to checkpoint what Spark has stored, then shuts
- * the scheduler down; the leases this worker held are then released so other receivers take them over at once
- * instead of waiting for them to expire; finally the clients and threads are closed.
+ * the scheduler down; the worker then hands its shards over ({@link WorkerHandoff}) so other receivers take them
+ * at once instead of waiting for them to expire; finally the clients and threads are closed.
  */
 final class KinesisConsumerSession<T> {
 
@@ -193,7 +189,7 @@ final class KinesisConsumerSession<T> {
         joinSchedulerThread();
         checkpoints.close();
         if (running != null) {
-            releaseLeases();
+            WorkerHandoff.handOff(kcl.leaseManagementConfig(), workerId);
         }
         AwsClients toClose;
         synchronized (lock) {
@@ -206,17 +202,17 @@ final class KinesisConsumerSession<T> {
     }
 
     private void shutDownGracefully(Scheduler running) {
+        boolean clean = false;
         try {
-            boolean clean = running.startGracefulShutdown()
+            clean = running.startGracefulShutdown()
                     .get(GRACEFUL_SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!clean) {
-                LOG.warn("The KCL scheduler of worker {} did not shut down cleanly", workerId);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            LOG.warn("Graceful shutdown of KCL worker {} failed; shutting down now", workerId, e);
-        } finally {
+            LOG.warn("Graceful shutdown of KCL worker {} failed", workerId, e);
+        }
+        if (!clean) {
+            LOG.warn("The KCL scheduler of worker {} did not shut down gracefully; stopping it now", workerId);
             running.shutdown();
         }
     }
@@ -230,32 +226,6 @@ final class KinesisConsumerSession<T> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Gives up the leases this worker still owns, after their final checkpoints, so that another receiver gets
-     * them at the next lease assignment rather than after they expire. Conditional on the owner: a lease another
-     * worker already took is left alone.
-     */
-    private void releaseLeases() {
-        try {
-            LeaseRefresher refresher = new DynamoDBLeaseManagementFactory(kcl.leaseManagementConfig(),
-                    new DynamoDBLeaseSerializer(), false).createLeaseRefresher();
-            List<Lease> owned = refresher.listLeases().stream()
-                    .filter(lease -> workerId.equals(lease.leaseOwner()))
-                    .toList();
-            for (Lease lease : owned) {
-                refresher.evictLease(lease);
-            }
-            if (!owned.isEmpty()) {
-                LOG.info("Released {} leases of worker {}", owned.size(), workerId);
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("Could not release the leases of worker {}; they expire after the failover time", workerId, e);
         }
     }
 

@@ -95,6 +95,8 @@ public final class KinesisReceiver<T> extends Receiver<T> {
             return;
         }
         LOG.error(message, cause);
+        // reportError reaches StreamingListener.onReceiverError and the UI; restart stops and starts us again.
+        reportError(message, cause);
         if (cause == null) {
             restart(message);
         } else {

@@ -1,0 +1,94 @@
+package org.apache.spark.streaming.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkkinesis.localstack.KinesisStreamFixture;
+import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.LocalStackExtension;
+import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
+import org.apache.spark.streaming.kinesis.testing.RecordSink;
+import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
+
+/** Checkpoints in the DynamoDB lease table, and resuming from them. */
+@ExtendWith(LocalStackExtension.class)
+class CheckpointIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private JavaStreamingContext ssc;
+
+    @AfterEach
+    void stopStreaming() {
+        SparkTestContext.stop(ssc);
+    }
+
+    @Test
+    void checkpointsLandInTheLeaseTableAndASecondRunResumesAfterThem(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("resume", 2);
+        String app = KinesisStreamFixture.uniqueName("app");
+        List<ProducedRecord> firstRound = stack.streams().putRecords(stream, TestPayloads.numbered("first", 200));
+
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> firstRun = RecordSink.attach(dstream(stack, stream, app));
+        ssc.start();
+        Eventually.await(TIMEOUT, () -> firstRun.size() >= firstRound.size(),
+                () -> firstRun.size() + " of " + firstRound.size() + " records arrived");
+        // The timer checkpoints each shard up to its last stored record, with no new records arriving.
+        Map<String, BigInteger> lastPerShard = lastSequenceNumberPerShard(firstRound);
+        Eventually.await(TIMEOUT, () -> checkpointsOf(stack, app).equals(lastPerShard),
+                () -> "lease table checkpoints " + checkpointsOf(stack, app) + ", expected " + lastPerShard);
+        ssc.stop(false, true);
+
+        List<ProducedRecord> secondRound = stack.streams().putRecords(stream, TestPayloads.numbered("second", 100));
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> secondRun = RecordSink.attach(dstream(stack, stream, app));
+        ssc.start();
+        Eventually.await(TIMEOUT, () -> secondRun.size() >= secondRound.size(),
+                () -> secondRun.size() + " of " + secondRound.size() + " records arrived after the restart");
+        Eventually.sleep(2000);
+
+        // A graceful stop checkpoints everything that was stored: the second run neither loses nor repeats.
+        assertThat(TestPayloads.checksum(secondRun.records()))
+                .isEqualTo(TestPayloads.checksum(secondRound.stream().map(ProducedRecord::data).toList()));
+        assertThat(firstRun.size()).isEqualTo(firstRound.size());
+    }
+
+    private org.apache.spark.streaming.api.java.JavaDStream<byte[]> dstream(LocalStack stack, String stream,
+            String app) {
+        return LocalStackDStreams.builder(stack, ssc, stream, app)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .checkpointInterval(new org.apache.spark.streaming.Duration(1000))
+                .build()
+                .asJava();
+    }
+
+    private static Map<String, BigInteger> lastSequenceNumberPerShard(List<ProducedRecord> records) {
+        return records.stream().collect(Collectors.toMap(ProducedRecord::shardId,
+                record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
+    }
+
+    private static Map<String, BigInteger> checkpointsOf(LocalStack stack, String app) {
+        Set<String> sentinels = new HashSet<>(List.of(ExtendedSequenceNumber.TRIM_HORIZON.sequenceNumber(),
+                ExtendedSequenceNumber.LATEST.sequenceNumber(), ExtendedSequenceNumber.AT_TIMESTAMP.sequenceNumber(),
+                ExtendedSequenceNumber.SHARD_END.sequenceNumber()));
+        return stack.leaseTables().checkpoints(app).entrySet().stream()
+                .filter(entry -> !sentinels.contains(entry.getValue().sequenceNumber()))
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> new BigInteger(entry.getValue().sequenceNumber())));
+    }
+}

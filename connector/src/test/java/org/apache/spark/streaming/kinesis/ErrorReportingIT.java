@@ -1,0 +1,117 @@
+package org.apache.spark.streaming.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkkinesis.localstack.KinesisStreamFixture;
+import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.LocalStackExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
+import org.apache.spark.streaming.kinesis.testing.ReceiverErrors;
+import org.apache.spark.streaming.kinesis.testing.RecordSink;
+import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/** Failures reach the user through Spark's receiver error reporting instead of a silent, empty stream. */
+@ExtendWith(LocalStackExtension.class)
+class ErrorReportingIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final AtomicBoolean POISON_SEEN = new AtomicBoolean();
+
+    private JavaStreamingContext ssc;
+
+    @AfterEach
+    void stopStreaming() {
+        SparkTestContext.stop(ssc);
+    }
+
+    @Test
+    void aStreamThatDoesNotExistIsReported(LocalStack stack) {
+        ssc = SparkTestContext.newStreamingContext();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "no-such-stream", app()).build().asJava());
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> errors.any("does not exist"), () -> String.valueOf(errors.messages()));
+        assertThat(errors.messages()).anyMatch(message -> message.contains("no-such-stream"));
+    }
+
+    @Test
+    void anUnreachableEndpointIsReported(LocalStack stack) {
+        String closedEndpoint = "http://127.0.0.1:" + closedPort();
+        ssc = SparkTestContext.newStreamingContext();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "any-stream", app())
+                .endpointUrl(closedEndpoint)
+                .build().asJava());
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint), () -> String.valueOf(errors.messages()));
+    }
+
+    @Test
+    void aThrowingMessageHandlerIsReportedAndTheRecordIsReadAgain(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("poison", 2);
+        List<byte[]> payloads = TestPayloads.numbered("p", 100);
+        stack.streams().putRecords(stream, payloads);
+        POISON_SEEN.set(false);
+        ssc = SparkTestContext.newStreamingContext();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        Function<KinesisClientRecord, String> failsOnceOnP42 = record -> {
+            String text = TestPayloads.text(toBytes(record));
+            if (text.equals("p-42") && POISON_SEEN.compareAndSet(false, true)) {
+                throw new IllegalStateException("cannot handle " + text);
+            }
+            return text;
+        };
+        RecordSink<String> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .buildWithMessageHandler(failsOnceOnP42, String.class)
+                .asJava());
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> new HashSet<>(sink.records()).size() == payloads.size(),
+                () -> new HashSet<>(sink.records()).size() + " of " + payloads.size() + " distinct records arrived");
+        assertThat(errors.messages()).anyMatch(message -> message.contains("The message handler failed")
+                && message.contains("cannot handle p-42"));
+    }
+
+    private static byte[] toBytes(KinesisClientRecord record) {
+        byte[] bytes = new byte[record.data().remaining()];
+        record.data().duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static String app() {
+        return KinesisStreamFixture.uniqueName("app");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.apache.spark.streaming.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkkinesis.localstack.KinesisStreamFixture;
+import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.LocalStackExtension;
+import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
+import org.apache.spark.streaming.kinesis.testing.RecordSink;
+import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
+
+/** Splitting and merging shards while the stream is read: nothing lost, every parent read before its children. */
+@ExtendWith(LocalStackExtension.class)
+class ReshardingIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private JavaStreamingContext ssc;
+
+    @AfterEach
+    void stopStreaming() {
+        SparkTestContext.stop(ssc);
+    }
+
+    @Test
+    void splitAndMergeUnderReadLoseNothingAndReadParentsFirst(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("reshard", 2);
+        String app = KinesisStreamFixture.uniqueName("app");
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .build().asJava());
+        List<ProducedRecord> produced = new ArrayList<>(stack.streams().putRecords(stream,
+                TestPayloads.numbered("before", 60)));
+        ssc.start();
+        awaitCount(sink, produced.size());
+
+        List<String> initial = stack.streams().openShardIds(stream);
+        List<String> splitChildren = stack.streams().splitShard(stream, initial.get(0));
+        produced.addAll(stack.streams().putRecords(stream, TestPayloads.numbered("after-split", 60)));
+        awaitCount(sink, produced.size());
+
+        String merged = stack.streams().mergeShards(stream, splitChildren.get(1), initial.get(1));
+        produced.addAll(stack.streams().putRecords(stream, TestPayloads.numbered("after-merge", 60)));
+        awaitCount(sink, produced.size());
+        Eventually.sleep(2000);
+
+        List<byte[]> received = sink.records();
+        assertThat(TestPayloads.checksum(received))
+                .isEqualTo(TestPayloads.checksum(produced.stream().map(ProducedRecord::data).toList()));
+        assertThat(received).hasSameSizeAs(produced);
+        assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, received);
+        Map<String, ExtendedSequenceNumber> checkpoints = stack.leaseTables().checkpoints(app);
+        for (String parent : List.of(initial.get(0), initial.get(1), splitChildren.get(1))) {
+            assertThat(checkpoints.get(parent)).as("checkpoint of closed shard %s", parent)
+                    .isEqualTo(ExtendedSequenceNumber.SHARD_END);
+        }
+        assertThat(checkpoints).containsKeys(splitChildren.get(0), merged);
+    }
+
+    private static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,
+            List<byte[]> received) {
+        Map<String, String> shardOfPayload = new HashMap<>();
+        produced.forEach(record -> shardOfPayload.put(TestPayloads.text(record.data()), record.shardId()));
+        Map<String, Integer> firstArrival = new HashMap<>();
+        Map<String, Integer> lastArrival = new HashMap<>();
+        for (int i = 0; i < received.size(); i++) {
+            String shard = shardOfPayload.get(TestPayloads.text(received.get(i)));
+            firstArrival.putIfAbsent(shard, i);
+            lastArrival.put(shard, i);
+        }
+        for (Shard child : shards) {
+            for (String parent : new String[] {child.parentShardId(), child.adjacentParentShardId()}) {
+                if (parent != null && lastArrival.containsKey(parent) && firstArrival.containsKey(child.shardId())) {
+                    assertThat(lastArrival.get(parent))
+                            .as("last record of parent %s arrives before the first of child %s", parent,
+                                    child.shardId())
+                            .isLessThan(firstArrival.get(child.shardId()));
+                }
+            }
+        }
+    }
+
+    private static void awaitCount(RecordSink<byte[]> sink, int expected) {
+        Eventually.await(TIMEOUT, () -> sink.size() >= expected,
+                () -> sink.size() + " of " + expected + " records arrived");
+    }
+}
