@@ -49,8 +49,12 @@ public final class AwsFailureExplainer {
                 return "Could not " + action + ": access denied by " + service + " (" + code + "). Check the "
                         + "credentials and their IAM permissions (see the operations guide)";
             }
+            // Exceptions built outside the SDK's response handling (by the KCL, tests, or mocks) may carry no
+            // error details.
+            String message = service4xx.awsErrorDetails() == null
+                    ? service4xx.getMessage() : service4xx.awsErrorDetails().errorMessage();
             return "Could not " + action + ": " + service + " answered " + service4xx.statusCode() + " "
-                    + code + ": " + service4xx.awsErrorDetails().errorMessage();
+                    + code + ": " + message;
         }
         if (cause instanceof SdkClientException && isConnectionFailure(cause)) {
             return "Could not " + action + ": cannot reach " + service + " at " + endpoint

@@ -34,7 +34,13 @@ final class ReceiverRateLimiter {
         if (limit <= 0 || limit == UNLIMITED) {
             return unlimited;
         }
-        long perInterval = Math.max(1, limit * blockIntervalMillis / 1000);
+        long perInterval;
+        try {
+            perInterval = Math.max(1, Math.multiplyExact(limit, blockIntervalMillis) / 1000);
+        } catch (ArithmeticException overflow) {
+            // A limit this high (e.g. a maxRate of 5e16 meant as "no limit") allows more than any block holds.
+            perInterval = Long.MAX_VALUE;
+        }
         return (int) Math.min(unlimited, perInterval);
     }
 

@@ -1,0 +1,767 @@
+package org.apache.spark.streaming.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.DStreamGraph;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.StreamingContext;
+import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
+import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.testing.Serialization;
+import org.apache.spark.streaming.receiver.Receiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction1;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/** The builder of {@link KinesisInputDStream}: defaults, settings, validation. No receiver is started. */
+class KinesisInputDStreamBuilderTest {
+
+    private static final long BATCH_MILLIS = 2000;
+    private static final String STREAM = "orders";
+    private static final String APP = "orders-to-s3";
+    private static final String SECRET = "SECRETxyz123SECRET";
+
+    private static StreamingContext ssc;
+
+    @BeforeAll
+    static void startStreamingContext() {
+        SparkConf conf = new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("builder-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
+        ssc = new StreamingContext(conf, new Duration(BATCH_MILLIS));
+    }
+
+    @AfterAll
+    static void stopStreamingContext() {
+        if (ssc != null) {
+            ssc.stop(true, false);
+        }
+    }
+
+    /** A builder with just the required settings. */
+    private static KinesisInputDStream.Builder minimal() {
+        return KinesisInputDStream.builder().streamingContext(ssc).streamName(STREAM).checkpointAppName(APP);
+    }
+
+    private static KinesisConsumerConfig configOf(KinesisInputDStream.Builder builder) {
+        return builder.build().consumerConfig();
+    }
+
+    // --- required settings ---
+
+    @Test
+    void missingStreamingContextIsRejected() {
+        assertThatThrownBy(() -> KinesisInputDStream.builder().streamName(STREAM).checkpointAppName(APP).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter streamingContext");
+    }
+
+    @Test
+    void missingStreamNameIsRejected() {
+        assertThatThrownBy(() -> KinesisInputDStream.builder().streamingContext(ssc).checkpointAppName(APP).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter streamName");
+    }
+
+    @Test
+    void missingCheckpointAppNameIsRejected() {
+        assertThatThrownBy(() -> KinesisInputDStream.builder().streamingContext(ssc).streamName(STREAM).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter checkpointAppName");
+    }
+
+    @Test
+    void nullRequiredSettingsCountAsMissing() {
+        assertThatThrownBy(() -> minimal().streamingContext((StreamingContext) null).build())
+                .hasMessage("No value provided for required parameter streamingContext");
+        assertThatThrownBy(() -> minimal().streamingContext((JavaStreamingContext) null).build())
+                .hasMessage("No value provided for required parameter streamingContext");
+        assertThatThrownBy(() -> minimal().streamName(null).build())
+                .hasMessage("No value provided for required parameter streamName");
+        assertThatThrownBy(() -> minimal().checkpointAppName(null).build())
+                .hasMessage("No value provided for required parameter checkpointAppName");
+    }
+
+    @Test
+    void javaStreamingContextIsAccepted() {
+        KinesisInputDStream<byte[]> stream = KinesisInputDStream.builder()
+                .streamingContext(new JavaStreamingContext(ssc))
+                .streamName(STREAM)
+                .checkpointAppName(APP)
+                .build();
+
+        assertThat(stream.context()).isSameAs(ssc);
+    }
+
+    // --- defaults ---
+
+    @Test
+    void requiredSettingsAreKept() {
+        KinesisConsumerConfig config = configOf(minimal());
+
+        assertThat(config.streamName()).isEqualTo(STREAM);
+        assertThat(config.checkpointAppName()).isEqualTo(APP);
+    }
+
+    @Test
+    void endpointDefaultsToTheRegionalOne() {
+        KinesisConsumerConfig config = configOf(minimal());
+
+        assertThat(config.kinesisEndpoint()).isEmpty();
+        assertThat(config.dynamoDBEndpoint()).isEmpty();
+        assertThat(config.cloudWatchEndpoint()).isEmpty();
+        assertThat(KinesisInputDStream.DEFAULT_KINESIS_ENDPOINT_URL)
+                .isEqualTo("https://kinesis.us-east-1.amazonaws.com");
+    }
+
+    @Test
+    void regionDefaultsToUsEast1() {
+        assertThat(configOf(minimal()).regionName()).isEqualTo("us-east-1")
+                .isEqualTo(KinesisInputDStream.DEFAULT_KINESIS_REGION_NAME);
+    }
+
+    @Test
+    void initialPositionDefaultsToLatest() {
+        assertThat(configOf(minimal()).initialPosition()).isEqualTo(new KinesisInitialPositions.Latest());
+    }
+
+    @Test
+    void checkpointIntervalDefaultsToTheBatchDuration() {
+        KinesisInputDStream<byte[]> stream = minimal().build();
+
+        assertThat(stream.consumerConfig().checkpointInterval()).isEmpty();
+        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofMillis(BATCH_MILLIS));
+    }
+
+    @Test
+    void storageLevelDefaultsToMemoryAndDisk2() {
+        assertThat(configOf(minimal()).storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK_2());
+    }
+
+    @Test
+    void credentialsDefaultToTheProviderChainForEveryService() {
+        KinesisConsumerConfig config = configOf(minimal());
+
+        assertThat(config.kinesisCredentials()).isEqualTo(SparkAWSCredentials.builder().build());
+        assertThat(config.dynamoDBCredentials()).isEqualTo(SparkAWSCredentials.builder().build());
+        assertThat(config.cloudWatchCredentials()).isEqualTo(SparkAWSCredentials.builder().build());
+    }
+
+    @Test
+    void dynamoDBAndCloudWatchCredentialsDefaultToTheKinesisOnes() {
+        SparkAWSCredentials kinesis = basic("AKIAKINESIS0000EXAMPLE");
+
+        KinesisConsumerConfig config = configOf(minimal().kinesisCredentials(kinesis));
+
+        assertThat(config.kinesisCredentials()).isEqualTo(kinesis);
+        assertThat(config.dynamoDBCredentials()).isEqualTo(kinesis);
+        assertThat(config.cloudWatchCredentials()).isEqualTo(kinesis);
+    }
+
+    @Test
+    void metricsDefaultToDetailedWithOperationAndShardId() {
+        KinesisConsumerConfig config = configOf(minimal());
+
+        assertThat(config.metricsLevel()).isEqualTo(MetricsLevel.DETAILED)
+                .isEqualTo(KinesisInputDStream.DEFAULT_METRICS_LEVEL);
+        assertThat(config.metricsEnabledDimensions()).containsExactlyInAnyOrder("Operation", "ShardId");
+        assertThat(KinesisInputDStream.DEFAULT_METRICS_ENABLED_DIMENSIONS)
+                .containsExactlyInAnyOrder("Operation", "ShardId");
+    }
+
+    @Test
+    void kclTuningDefaultsToTheConnectorDefaults() {
+        assertThat(configOf(minimal()).kclTuning()).isEqualTo(KclTuning.DEFAULTS);
+    }
+
+    // --- custom values ---
+
+    @Test
+    void endpointUrlIsKept() {
+        KinesisConsumerConfig config = configOf(minimal().endpointUrl("http://localhost:4567"));
+
+        assertThat(config.kinesisEndpoint()).contains(URI.create("http://localhost:4567"));
+    }
+
+    @Test
+    void endpointUrlIsTrimmed() {
+        KinesisConsumerConfig config = configOf(minimal().endpointUrl("  http://localhost:4567 "));
+
+        assertThat(config.kinesisEndpoint()).contains(URI.create("http://localhost:4567"));
+    }
+
+    @Test
+    void regionalEndpointMatchingTheRegionIsAccepted() {
+        KinesisConsumerConfig config = configOf(minimal()
+                .regionName("eu-west-1")
+                .endpointUrl("https://kinesis.eu-west-1.amazonaws.com"));
+
+        assertThat(config.regionName()).isEqualTo("eu-west-1");
+        assertThat(config.kinesisEndpoint()).contains(URI.create("https://kinesis.eu-west-1.amazonaws.com"));
+    }
+
+    @Test
+    void chinaAndFipsEndpointsMatchingTheRegionAreAccepted() {
+        assertThat(configOf(minimal().regionName("cn-north-1")
+                .endpointUrl("https://kinesis.cn-north-1.amazonaws.com.cn")).regionName()).isEqualTo("cn-north-1");
+        assertThat(configOf(minimal().regionName("us-west-2")
+                .endpointUrl("https://kinesis-fips.us-west-2.amazonaws.com")).regionName()).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void regionNameIsKept() {
+        assertThat(configOf(minimal().regionName("ap-southeast-2")).regionName()).isEqualTo("ap-southeast-2");
+    }
+
+    @Test
+    void initialPositionIsKept() {
+        KinesisInitialPosition atTimestamp =
+                new KinesisInitialPositions.AtTimestamp(Date.from(Instant.parse("2026-11-25T10:00:00Z")));
+
+        assertThat(configOf(minimal().initialPosition(new KinesisInitialPositions.TrimHorizon())).initialPosition())
+                .isEqualTo(new KinesisInitialPositions.TrimHorizon());
+        assertThat(configOf(minimal().initialPosition(atTimestamp)).initialPosition()).isEqualTo(atTimestamp);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void initialPositionInStreamConvertsLatestAndTrimHorizon() {
+        assertThat(configOf(minimal().initialPositionInStream(InitialPositionInStream.TRIM_HORIZON))
+                .initialPosition()).isEqualTo(new KinesisInitialPositions.TrimHorizon());
+        assertThat(configOf(minimal().initialPositionInStream(InitialPositionInStream.LATEST))
+                .initialPosition()).isEqualTo(new KinesisInitialPositions.Latest());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void initialPositionInStreamAtTimestampIsUnsupported() {
+        assertThatThrownBy(() -> minimal().initialPositionInStream(InitialPositionInStream.AT_TIMESTAMP))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("AtTimestamp");
+    }
+
+    @Test
+    void checkpointIntervalIsKept() {
+        KinesisInputDStream<byte[]> stream = minimal().checkpointInterval(new Duration(15_000)).build();
+
+        assertThat(stream.consumerConfig().checkpointInterval()).contains(java.time.Duration.ofSeconds(15));
+        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofSeconds(15));
+    }
+
+    @Test
+    void storageLevelIsKept() {
+        assertThat(configOf(minimal().storageLevel(StorageLevel.MEMORY_ONLY())).storageLevel())
+                .isEqualTo(StorageLevel.MEMORY_ONLY());
+    }
+
+    @Test
+    void credentialsOfEachServiceAreKept() {
+        SparkAWSCredentials kinesis = basic("AKIAKINESIS0000EXAMPLE");
+        SparkAWSCredentials dynamo = basic("AKIADYNAMO00000EXAMPLE");
+        SparkAWSCredentials cloudWatch = SparkAWSCredentials.builder()
+                .stsCredentials("arn:aws:iam::123456789012:role/metrics", "spark-metrics")
+                .build();
+
+        KinesisConsumerConfig config = configOf(minimal()
+                .kinesisCredentials(kinesis)
+                .dynamoDBCredentials(dynamo)
+                .cloudWatchCredentials(cloudWatch));
+
+        assertThat(config.kinesisCredentials()).isEqualTo(kinesis);
+        assertThat(config.dynamoDBCredentials()).isEqualTo(dynamo);
+        assertThat(config.cloudWatchCredentials()).isEqualTo(cloudWatch);
+    }
+
+    @Test
+    void dynamoDBAndCloudWatchEndpointsAreKept() {
+        KinesisConsumerConfig config = configOf(minimal()
+                .dynamoDBEndpointUrl("http://localhost:8000")
+                .cloudWatchEndpointUrl("https://monitoring.eu-west-1.amazonaws.com"));
+
+        assertThat(config.dynamoDBEndpoint()).contains(URI.create("http://localhost:8000"));
+        assertThat(config.cloudWatchEndpoint()).contains(URI.create("https://monitoring.eu-west-1.amazonaws.com"));
+        assertThat(config.kinesisEndpoint()).isEmpty();
+    }
+
+    @Test
+    void metricsLevelIsKept() {
+        assertThat(configOf(minimal().metricsLevel(MetricsLevel.NONE)).metricsLevel()).isEqualTo(MetricsLevel.NONE);
+        assertThat(configOf(minimal().metricsLevel(MetricsLevel.SUMMARY)).metricsLevel())
+                .isEqualTo(MetricsLevel.SUMMARY);
+    }
+
+    @Test
+    void metricsEnabledDimensionsAreKept() {
+        Set<String> dimensions = new LinkedHashSet<>(List.of("StreamId", "WorkerIdentifier", "Operation"));
+
+        assertThat(configOf(minimal().metricsEnabledDimensions(dimensions)).metricsEnabledDimensions())
+                .containsExactly("StreamId", "WorkerIdentifier", "Operation");
+    }
+
+    @Test
+    void metricsEnabledDimensionsAcceptAll() {
+        assertThat(configOf(minimal().metricsEnabledDimensions(Set.of("ALL"))).metricsEnabledDimensions())
+                .containsExactly("ALL");
+    }
+
+    @Test
+    void metricsEnabledDimensionsAreCopiedWhenSet() {
+        Set<String> dimensions = new HashSet<>(Set.of("Operation"));
+        KinesisInputDStream.Builder builder = minimal().metricsEnabledDimensions(dimensions);
+
+        dimensions.add("ShardId");
+
+        KinesisConsumerConfig config = configOf(builder);
+        assertThat(config.metricsEnabledDimensions()).containsExactly("Operation");
+        assertThatThrownBy(() -> config.metricsEnabledDimensions().add("StreamId"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void metricsEnabledDimensionsAcceptAScalaSet() {
+        scala.collection.immutable.Set<String> dimensions =
+                CollectionConverters.asScala(new LinkedHashSet<>(List.of("ShardId", "StreamId"))).toSet();
+
+        assertThat(configOf(minimal().metricsEnabledDimensions(dimensions)).metricsEnabledDimensions())
+                .containsExactlyInAnyOrder("ShardId", "StreamId");
+    }
+
+    @Test
+    void unknownDimensionInAScalaSetIsRejected() {
+        scala.collection.immutable.Set<String> dimensions =
+                CollectionConverters.asScala(Set.of("Operation", "Shard")).toSet();
+
+        assertThatThrownBy(() -> minimal().metricsEnabledDimensions(dimensions).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("metricsEnabledDimensions contains unknown dimensions [Shard]");
+    }
+
+    @Test
+    void kclTuningIsKept() {
+        KclTuning tuning = KclTuning.DEFAULTS.withFailoverTime(java.time.Duration.ofSeconds(3));
+
+        assertThat(configOf(minimal().kclTuning(tuning)).kclTuning()).isEqualTo(tuning);
+    }
+
+    // --- null means default ---
+
+    @Test
+    void nullOptionalSettingsMeanTheirDefaults() {
+        KinesisInputDStream<byte[]> stream = minimal()
+                .endpointUrl(null)
+                .regionName(null)
+                .initialPosition(null)
+                .checkpointInterval(null)
+                .storageLevel(null)
+                .kinesisCredentials(null)
+                .dynamoDBCredentials(null)
+                .cloudWatchCredentials(null)
+                .dynamoDBEndpointUrl(null)
+                .cloudWatchEndpointUrl(null)
+                .metricsLevel(null)
+                .metricsEnabledDimensions((Set<String>) null)
+                .kclTuning(null)
+                .build();
+
+        assertThat(stream.consumerConfig()).isEqualTo(configOf(minimal()));
+        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofMillis(BATCH_MILLIS));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void nullResetsAnEarlierValueToItsDefault() {
+        KinesisConsumerConfig config = configOf(minimal()
+                .endpointUrl("http://localhost:4567").endpointUrl(null)
+                .regionName("eu-west-1").regionName(null)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon()).initialPositionInStream(null)
+                .storageLevel(StorageLevel.MEMORY_ONLY()).storageLevel(null)
+                .kinesisCredentials(basic("AKIAKINESIS0000EXAMPLE")).kinesisCredentials(null)
+                .metricsLevel(MetricsLevel.NONE).metricsLevel(null)
+                .metricsEnabledDimensions(Set.of("ALL"))
+                .metricsEnabledDimensions((scala.collection.immutable.Set<String>) null));
+
+        assertThat(config).isEqualTo(configOf(minimal()));
+    }
+
+    // --- validation ---
+
+    @Test
+    void blankStreamNameIsRejected() {
+        for (String name : List.of("", "   ")) {
+            assertThatThrownBy(() -> minimal().streamName(name).build())
+                    .as("'%s'", name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("streamName '" + name + "' is not a valid Kinesis stream name: use 1 to 128 "
+                            + "characters from letters, digits, '_', '-' and '.'");
+        }
+    }
+
+    @Test
+    void streamNameWithInvalidCharactersOrTooLongIsRejected() {
+        for (String name : List.of("orders/eu", "orders stream", "x".repeat(129))) {
+            assertThatThrownBy(() -> minimal().streamName(name).build())
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("streamName '" + name + "' is not a valid Kinesis stream name");
+        }
+    }
+
+    @Test
+    void longestAndShortestValidStreamNamesAreAccepted() {
+        assertThat(configOf(minimal().streamName("x".repeat(128))).streamName()).hasSize(128);
+        assertThat(configOf(minimal().streamName("a")).streamName()).isEqualTo("a");
+        assertThat(configOf(minimal().streamName("Orders_2026-v1.0")).streamName()).isEqualTo("Orders_2026-v1.0");
+    }
+
+    @Test
+    void tooShortAppNameIsRejected() {
+        assertThatThrownBy(() -> minimal().checkpointAppName("ab").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointAppName 'ab' cannot be used: it names the DynamoDB lease table, so use 3 to "
+                        + "255 characters from letters, digits, '_', '-' and '.'");
+    }
+
+    @Test
+    void appNameWithInvalidCharactersOrTooLongIsRejected() {
+        for (String name : List.of("orders app", "orders/app", "orders:app", "x".repeat(256))) {
+            assertThatThrownBy(() -> minimal().checkpointAppName(name).build())
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("checkpointAppName '" + name + "' cannot be used");
+        }
+    }
+
+    @Test
+    void endpointWithoutSchemeIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("kinesis.us-east-1.amazonaws.com", "the scheme must be http or https");
+    }
+
+    @Test
+    void endpointWithFtpSchemeIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("ftp://localhost:4567", "the scheme must be http or https");
+    }
+
+    @Test
+    void endpointWithoutHostIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("http:///path", "it has no host name");
+    }
+
+    @Test
+    void endpointThatIsNotAUriIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("http://local host:4567", "Illegal character in authority");
+    }
+
+    private static void assertInvalidEndpoint(String url, String reason) {
+        List<Setter> setters = List.of(
+                new Setter("endpointUrl", KinesisInputDStream.Builder::endpointUrl),
+                new Setter("dynamoDBEndpointUrl", KinesisInputDStream.Builder::dynamoDBEndpointUrl),
+                new Setter("cloudWatchEndpointUrl", KinesisInputDStream.Builder::cloudWatchEndpointUrl));
+        for (Setter setter : setters) {
+            assertThatThrownBy(() -> setter.set.apply(minimal(), url).build())
+                    .as(setter.name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(setter.name + " '" + url + "' is not a valid endpoint URL (")
+                    .hasMessageContaining(reason)
+                    .hasMessageEndingWith("); expected something like https://kinesis.us-east-1.amazonaws.com or "
+                            + "http://localhost:4567");
+        }
+    }
+
+    private record Setter(String name,
+            BiFunction<KinesisInputDStream.Builder, String, KinesisInputDStream.Builder> set) {
+    }
+
+    @Test
+    void unknownRegionIsRejected() {
+        assertThatThrownBy(() -> minimal().regionName("moon-central-1").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("regionName 'moon-central-1' is not an AWS region known to the AWS SDK "
+                        + "in use");
+    }
+
+    @Test
+    void blankRegionIsRejected() {
+        assertThatThrownBy(() -> minimal().regionName(" ").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("regionName ' ' is not an AWS region");
+    }
+
+    @Test
+    void regionalEndpointOfAnotherRegionIsRejected() {
+        assertThatThrownBy(() -> minimal().endpointUrl("https://kinesis.eu-west-1.amazonaws.com").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("endpointUrl https://kinesis.eu-west-1.amazonaws.com is in region eu-west-1 but "
+                        + "regionName is us-east-1 (the region is never derived from the endpoint); "
+                        + "set regionName(\"eu-west-1\")");
+    }
+
+    @Test
+    void localEndpointIsAcceptedWithAnyRegion() {
+        assertThat(configOf(minimal().endpointUrl("http://127.0.0.1:4567").regionName("eu-central-1"))
+                .kinesisEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
+    }
+
+    @Test
+    void zeroCheckpointIntervalIsRejected() {
+        assertThatThrownBy(() -> minimal().checkpointInterval(new Duration(0)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointInterval must be positive, got 0 ms");
+    }
+
+    @Test
+    void negativeCheckpointIntervalIsRejected() {
+        assertThatThrownBy(() -> minimal().checkpointInterval(new Duration(-1000)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointInterval must be positive, got -1000 ms");
+    }
+
+    @Test
+    void unknownMetricsDimensionIsRejected() {
+        assertThatThrownBy(() -> minimal().metricsEnabledDimensions(Set.of("Operation", "Partition")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("metricsEnabledDimensions contains unknown dimensions [Partition]; the KCL knows "
+                        + "[ALL, Operation, ShardId, StreamId, WorkerIdentifier]");
+    }
+
+    @Test
+    void nullMetricsDimensionIsRejected() {
+        Set<String> dimensions = new HashSet<>();
+        dimensions.add(null);
+
+        assertThatThrownBy(() -> minimal().metricsEnabledDimensions(dimensions).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("metricsEnabledDimensions contains unknown dimensions [null]");
+    }
+
+    @Test
+    void validationErrorsDoNotShowTheSecretKey() {
+        SparkAWSCredentials credentials =
+                SparkAWSCredentials.builder().basicCredentials("AKIAKINESIS0000EXAMPLE", SECRET).build();
+
+        assertThatThrownBy(() -> minimal().kinesisCredentials(credentials).streamName("bad name").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain(SECRET);
+    }
+
+    // --- message handlers ---
+
+    @Test
+    void buildWithAJavaMessageHandlerHasItsElementClass() {
+        Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
+
+        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(handler, String.class);
+
+        assertThat(stream.asJava().classTag().runtimeClass()).isEqualTo(String.class);
+        assertThat(stream.consumerConfig()).isEqualTo(configOf(minimal()));
+    }
+
+    @Test
+    void buildWithAScalaMessageHandlerHasItsClassTag() {
+        ClassTag<String> tag = ClassTag$.MODULE$.apply(String.class);
+
+        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(new PartitionKey(), tag);
+
+        assertThat(stream.asJava().classTag()).isEqualTo(tag);
+    }
+
+    @Test
+    void buildWithoutAHandlerIsByteArrays() {
+        assertThat(minimal().build().asJava().classTag().runtimeClass()).isEqualTo(byte[].class);
+    }
+
+    @Test
+    void nullJavaMessageHandlerIsRejected() {
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler((Function<KinesisClientRecord, String>) null,
+                String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter messageHandler");
+    }
+
+    @Test
+    void nullScalaMessageHandlerIsRejected() {
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler((scala.Function1<KinesisClientRecord, String>) null,
+                ClassTag$.MODULE$.apply(String.class)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter messageHandler");
+    }
+
+    @Test
+    void nullElementClassIsRejected() {
+        Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
+
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler(handler, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("buildWithMessageHandler needs the element class, got null");
+    }
+
+    @Test
+    void messageHandlerBuildsAreValidatedLikeByteArrayBuilds() {
+        Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
+
+        assertThatThrownBy(() -> KinesisInputDStream.builder().streamingContext(ssc).checkpointAppName(APP)
+                .buildWithMessageHandler(handler, String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No value provided for required parameter streamName");
+    }
+
+    // --- the built DStream ---
+
+    @Test
+    void asJavaWrapsTheSameDStream() {
+        KinesisInputDStream<byte[]> stream = minimal().build();
+
+        JavaReceiverInputDStream<byte[]> javaStream = stream.asJava();
+
+        assertThat(javaStream.receiverInputDStream()).isSameAs(stream);
+        assertThat(javaStream.dstream()).isSameAs(stream);
+    }
+
+    @Test
+    void builtStreamIsAnInputStreamOfTheContext() {
+        KinesisInputDStream<byte[]> stream = minimal().build();
+
+        assertThat(ssc.graph().getReceiverInputStreams()).contains(stream);
+        assertThat(stream.slideDuration()).isEqualTo(new Duration(BATCH_MILLIS));
+    }
+
+    @Test
+    void receiverHasTheDefaultStorageLevel() {
+        assertThat(minimal().build().getReceiver().storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK_2());
+    }
+
+    @Test
+    void receiverHasTheConfiguredStorageLevel() {
+        Receiver<byte[]> receiver = minimal().storageLevel(StorageLevel.MEMORY_ONLY_SER()).build().getReceiver();
+
+        assertThat(receiver.storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY_SER());
+    }
+
+    @Test
+    void eachCallGivesANewReceiver() {
+        KinesisInputDStream<byte[]> stream = minimal().build();
+
+        assertThat(stream.getReceiver()).isNotSameAs(stream.getReceiver());
+    }
+
+    @Test
+    void receiverIsSerializable() {
+        Receiver<byte[]> receiver = fullyConfigured().build().getReceiver();
+
+        Receiver<byte[]> copy = Serialization.roundTrip(receiver);
+
+        assertThat(copy.storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY());
+    }
+
+    @Test
+    void receiverWithAJavaMessageHandlerIsSerializable() {
+        Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
+        Receiver<String> receiver = fullyConfigured().buildWithMessageHandler(handler, String.class).getReceiver();
+
+        assertThat(Serialization.roundTrip(receiver).storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY());
+    }
+
+    @Test
+    void receiverWithAScalaMessageHandlerIsSerializable() {
+        Receiver<String> receiver = fullyConfigured()
+                .buildWithMessageHandler(new PartitionKey(), ClassTag$.MODULE$.apply(String.class))
+                .getReceiver();
+
+        assertThat(Serialization.roundTrip(receiver).storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY());
+    }
+
+    @Test
+    void dStreamSurvivesSerializationAsInACheckpoint() {
+        KinesisInputDStream<byte[]> stream = fullyConfigured().build();
+
+        KinesisInputDStream<byte[]> copy = roundTripAsInCheckpoint(stream);
+
+        assertThat(copy.consumerConfig()).isEqualTo(stream.consumerConfig());
+        assertThat(copy.checkpointInterval()).isEqualTo(stream.checkpointInterval());
+        assertThat(copy.id()).isEqualTo(stream.id());
+    }
+
+    @Test
+    void dStreamWithAMessageHandlerSurvivesSerializationAsInACheckpoint() {
+        Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
+        KinesisInputDStream<String> javaHandled = fullyConfigured().buildWithMessageHandler(handler, String.class);
+        KinesisInputDStream<String> scalaHandled = fullyConfigured()
+                .buildWithMessageHandler(new PartitionKey(), ClassTag$.MODULE$.apply(String.class));
+
+        assertThat(roundTripAsInCheckpoint(javaHandled).consumerConfig()).isEqualTo(javaHandled.consumerConfig());
+        assertThat(roundTripAsInCheckpoint(scalaHandled).consumerConfig()).isEqualTo(scalaHandled.consumerConfig());
+    }
+
+    /** Spark serializes DStreams only while it writes a checkpoint of their graph, so do as it does. */
+    private static <T> T roundTripAsInCheckpoint(T stream) {
+        DStreamGraph graph = ssc.graph();
+        synchronized (graph) {
+            graph.checkpointInProgress_$eq(true);
+            try {
+                return Serialization.roundTrip(stream);
+            } finally {
+                graph.checkpointInProgress_$eq(false);
+            }
+        }
+    }
+
+    private static KinesisInputDStream.Builder fullyConfigured() {
+        SparkAWSCredentials sts = SparkAWSCredentials.builder()
+                .basicCredentials("AKIAKINESIS0000EXAMPLE", SECRET)
+                .stsCredentials("arn:aws:iam::123456789012:role/kinesis-reader", "spark-app", "external-42")
+                .build();
+        return minimal()
+                .regionName("eu-west-1")
+                .endpointUrl("https://kinesis.eu-west-1.amazonaws.com")
+                .dynamoDBEndpointUrl("http://localhost:8000")
+                .cloudWatchEndpointUrl("http://localhost:4566")
+                .initialPosition(new KinesisInitialPositions.AtTimestamp(new Date(1_700_000_000_000L)))
+                .checkpointInterval(new Duration(5000))
+                .storageLevel(StorageLevel.MEMORY_ONLY())
+                .kinesisCredentials(sts)
+                .dynamoDBCredentials(basic("AKIADYNAMO00000EXAMPLE"))
+                .cloudWatchCredentials(SparkAWSCredentials.builder().build())
+                .metricsLevel(MetricsLevel.SUMMARY)
+                .metricsEnabledDimensions(Set.of("Operation", "StreamId"))
+                .kclTuning(KclTuning.DEFAULTS.withMaxRecordsPerRead(500));
+    }
+
+    private static SparkAWSCredentials basic(String accessKeyId) {
+        return SparkAWSCredentials.builder().basicCredentials(accessKeyId, SECRET).build();
+    }
+
+    /** A Scala message handler, serializable as Scala closures are. */
+    private static final class PartitionKey extends AbstractFunction1<KinesisClientRecord, String>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String apply(KinesisClientRecord record) {
+            return record.partitionKey();
+        }
+    }
+}
