@@ -36,8 +36,19 @@ public final class LeaseTableFixture {
         }
     }
 
-    /** Every shard lease of the application, decoded with the KCL's own serializer. */
+    /**
+     * Every shard lease of the application, decoded with the KCL's own serializer; empty if the table does not
+     * exist (yet).
+     */
     public List<Lease> leases(String applicationName) {
+        try {
+            return scanLeases(applicationName);
+        } catch (ResourceNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    private List<Lease> scanLeases(String applicationName) {
         List<Lease> leases = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {

@@ -11,6 +11,7 @@ import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
+import org.apache.spark.streaming.kinesis.internal.kcl.LeaseDiscoveryPoolCloser;
 import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
 import org.apache.spark.streaming.kinesis.internal.kcl.ShardLeaseBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.WorkerHandoff;
@@ -215,6 +216,7 @@ final class KinesisConsumerSession<T> {
             LOG.warn("The KCL scheduler of worker {} did not shut down gracefully; stopping it now", workerId);
             running.shutdown();
         }
+        LeaseDiscoveryPoolCloser.close(running);
     }
 
     private void joinSchedulerThread() {

@@ -1,0 +1,90 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A separate JVM running a main class from the test classpath: a second Spark application or process, so tests
+ * can exercise what happens across processes (lease sharing, takeover when one stops or dies).
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildJvm(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code mainClass} with {@code args}; its output goes to {@code log}. */
+    public static ChildJvm start(Class<?> mainClass, Path log, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        // The JDK openings and flags Spark needs, as this JVM got them.
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                    || option.startsWith("-Djdk.reflect") || option.startsWith("-Dio.netty")
+                    || option.startsWith("-Djava.io.tmpdir")) {
+                command.add(option);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new ChildJvm(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + mainClass.getName(), e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM: the JVM runs its shutdown hooks (Spark stops the streaming context); waits for the exit. */
+    public void stop() {
+        process.destroy();
+        waitForExit();
+    }
+
+    /** SIGKILL: the process dies at once, as a crashed executor does. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
