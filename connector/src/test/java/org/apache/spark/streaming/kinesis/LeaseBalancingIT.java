@@ -93,6 +93,30 @@ class LeaseBalancingIT {
         assertThat(duplicates).isZero();
     }
 
+    @Test
+    void twoDStreamsOfOneApplicationStartedTogetherShareTheShards(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("together", 4);
+        String app = KinesisStreamFixture.uniqueName("app");
+        ssc = SparkTestContext.newStreamingContext();
+        RecordSink<byte[]> first = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon()).build().asJava());
+        RecordSink<byte[]> second = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon()).build().asJava());
+        List<byte[]> payloads = TestPayloads.numbered("together", 200);
+        stack.streams().putRecords(stream, payloads);
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> first.size() + second.size() >= payloads.size(),
+                () -> (first.size() + second.size()) + " of " + payloads.size() + " records arrived");
+        assertThat(leasesPerWorker(stack, app)).isEqualTo(List.of(2, 2));
+        assertThat(first.records()).isNotEmpty();
+        assertThat(second.records()).isNotEmpty();
+        List<byte[]> all = new ArrayList<>(first.records());
+        all.addAll(second.records());
+        assertThat(TestPayloads.checksum(all)).isEqualTo(TestPayloads.checksum(payloads));
+    }
+
     private static Set<String> union(RecordSink<byte[]> local, Path otherOutput) {
         Set<String> all = new HashSet<>(texts(local.records()));
         all.addAll(RecordingConsumerApp.recorded(otherOutput));

@@ -128,6 +128,11 @@ public final class KclConfiguration {
         return leaseManagementConfig;
     }
 
+    /** The separate coordinator-state table KCL 3.0 to 3.4 used ({@code <app>-CoordinatorState}). */
+    public String legacyCoordinatorStateTable() {
+        return coordinatorConfig.coordinatorStateTableConfig().tableName();
+    }
+
     /** A new scheduler; it does nothing until {@link Scheduler#run()} is called. */
     public Scheduler newScheduler() {
         CheckpointConfig checkpointConfig = configs.checkpointConfig();

@@ -10,8 +10,9 @@ import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.kcl.ClientVersionBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
-import org.apache.spark.streaming.kinesis.internal.kcl.LeaseDiscoveryPoolCloser;
+import org.apache.spark.streaming.kinesis.internal.kcl.KclThreadWorkarounds;
 import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
 import org.apache.spark.streaming.kinesis.internal.kcl.ShardLeaseBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.WorkerHandoff;
@@ -106,15 +107,18 @@ final class KinesisConsumerSession<T> {
         KclConfiguration configuration =
                 new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
         try {
+            ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
+                    configuration.legacyCoordinatorStateTable(), workerId);
             ShardLeaseBootstrapper.createInitialLeases(configuration.leaseManagementConfig(),
                     configuration.streamConfig());
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            failSetup(AwsFailureExplainer.explain("create the initial shard leases of stream '"
-                    + config.streamName() + "'", "Kinesis", kinesisEndpoint(), e), e);
+            failSetup(AwsFailureExplainer.explain("prepare the lease table '" + config.checkpointAppName()
+                    + "' for stream '" + config.streamName() + "'", "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
             return null;
         }
+        KclThreadWorkarounds.relaxLeaseAssignmentPool();
         synchronized (lock) {
             if (stopping) {
                 return null;
@@ -216,7 +220,7 @@ final class KinesisConsumerSession<T> {
             LOG.warn("The KCL scheduler of worker {} did not shut down gracefully; stopping it now", workerId);
             running.shutdown();
         }
-        LeaseDiscoveryPoolCloser.close(running);
+        KclThreadWorkarounds.closeLeaseDiscoveryPool(running);
     }
 
     private void joinSchedulerThread() {
