@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.DStreamGraph;
@@ -23,6 +22,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.testing.Serialization;
+import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.receiver.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,22 +45,17 @@ class KinesisInputDStreamBuilderTest {
 
     private static StreamingContext ssc;
 
+    private static JavaStreamingContext jssc;
+
     @BeforeAll
     static void startStreamingContext() {
-        SparkConf conf = new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("builder-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1");
-        ssc = new StreamingContext(conf, new Duration(BATCH_MILLIS));
+        jssc = SparkTestContext.newStreamingContext(new Duration(BATCH_MILLIS));
+        ssc = jssc.ssc();
     }
 
     @AfterAll
     static void stopStreamingContext() {
-        if (ssc != null) {
-            ssc.stop(true, false);
-        }
+        SparkTestContext.stop(jssc);
     }
 
     /** A builder with just the required settings. */
