@@ -17,34 +17,28 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** Checkpoints in the DynamoDB lease table, and resuming from them. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class CheckpointIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    private JavaStreamingContext ssc;
-
-    @AfterEach
-    void stopStreaming() {
-        SparkTestContext.stop(ssc);
-    }
 
     @Test
-    void checkpointsLandInTheLeaseTableAndASecondRunResumesAfterThem(LocalStack stack) {
+    void checkpointsLandInTheLeaseTableAndASecondRunResumesAfterThem(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("resume", 2);
         String app = KinesisStreamFixture.uniqueName("app");
         List<ProducedRecord> firstRound = stack.streams().putRecords(stream, TestPayloads.numbered("first", 200));
 
-        ssc = SparkTestContext.newStreamingContext();
-        RecordSink<byte[]> firstRun = RecordSink.attach(dstream(stack, stream, app));
+        JavaStreamingContext ssc = contexts.create();
+        RecordSink<byte[]> firstRun = RecordSink.attach(dstream(stack, ssc, stream, app));
         ssc.start();
         Eventually.await(TIMEOUT, () -> firstRun.size() >= firstRound.size(),
                 () -> firstRun.size() + " of " + firstRound.size() + " records arrived");
@@ -55,8 +49,8 @@ class CheckpointIT {
         ssc.stop(false, true);
 
         List<ProducedRecord> secondRound = stack.streams().putRecords(stream, TestPayloads.numbered("second", 100));
-        ssc = SparkTestContext.newStreamingContext();
-        RecordSink<byte[]> secondRun = RecordSink.attach(dstream(stack, stream, app));
+        ssc = contexts.create();
+        RecordSink<byte[]> secondRun = RecordSink.attach(dstream(stack, ssc, stream, app));
         ssc.start();
         Eventually.await(TIMEOUT, () -> secondRun.size() >= secondRound.size(),
                 () -> secondRun.size() + " of " + secondRound.size() + " records arrived after the restart");
@@ -68,8 +62,8 @@ class CheckpointIT {
         assertThat(firstRun.size()).isEqualTo(firstRound.size());
     }
 
-    private org.apache.spark.streaming.api.java.JavaDStream<byte[]> dstream(LocalStack stack, String stream,
-            String app) {
+    private static org.apache.spark.streaming.api.java.JavaDStream<byte[]> dstream(LocalStack stack,
+            JavaStreamingContext ssc, String stream, String app) {
         return LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .checkpointInterval(new org.apache.spark.streaming.Duration(1000))

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,30 +15,24 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceiverErrors;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /** Failures reach the user through Spark's receiver error reporting instead of a silent, empty stream. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ErrorReportingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicBoolean POISON_SEEN = new AtomicBoolean();
 
-    private JavaStreamingContext ssc;
-
-    @AfterEach
-    void stopStreaming() {
-        SparkTestContext.stop(ssc);
-    }
 
     @Test
-    void aStreamThatDoesNotExistIsReported(LocalStack stack) {
-        ssc = SparkTestContext.newStreamingContext();
+    void aStreamThatDoesNotExistIsReported(LocalStack stack, StreamingContexts contexts) {
+        JavaStreamingContext ssc = contexts.create();
         ReceiverErrors errors = new ReceiverErrors();
         ssc.addStreamingListener(errors);
         RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "no-such-stream", app()).build().asJava());
@@ -54,9 +44,11 @@ class ErrorReportingIT {
     }
 
     @Test
-    void anUnreachableEndpointIsReported(LocalStack stack) {
-        String closedEndpoint = "http://127.0.0.1:" + closedPort();
-        ssc = SparkTestContext.newStreamingContext();
+    void anUnreachableEndpointIsReported(LocalStack stack, StreamingContexts contexts) {
+        // Nothing listens on port 1 (tcpmux): connections are refused at once. A random "free" port can be taken
+        // by another process between choosing and using it.
+        String closedEndpoint = "http://127.0.0.1:1";
+        JavaStreamingContext ssc = contexts.create();
         ReceiverErrors errors = new ReceiverErrors();
         ssc.addStreamingListener(errors);
         RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "any-stream", app())
@@ -65,16 +57,17 @@ class ErrorReportingIT {
 
         ssc.start();
 
-        Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint), () -> String.valueOf(errors.messages()));
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint),
+                () -> String.valueOf(errors.messages()));
     }
 
     @Test
-    void aThrowingMessageHandlerIsReportedAndTheRecordIsReadAgain(LocalStack stack) {
+    void aThrowingMessageHandlerIsReportedAndTheRecordIsReadAgain(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("poison", 2);
         List<byte[]> payloads = TestPayloads.numbered("p", 100);
         stack.streams().putRecords(stream, payloads);
         POISON_SEEN.set(false);
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         ReceiverErrors errors = new ReceiverErrors();
         ssc.addStreamingListener(errors);
         Function<KinesisClientRecord, String> failsOnceOnP42 = record -> {
@@ -105,13 +98,5 @@ class ErrorReportingIT {
 
     private static String app() {
         return KinesisStreamFixture.uniqueName("app");
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

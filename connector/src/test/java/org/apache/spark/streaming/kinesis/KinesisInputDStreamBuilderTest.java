@@ -21,6 +21,7 @@ import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.testing.ScalaPartitionKeyHandler;
 import org.apache.spark.streaming.kinesis.testing.Serialization;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.receiver.Receiver;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction1;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.metrics.MetricsLevel;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -579,7 +579,7 @@ class KinesisInputDStreamBuilderTest {
     void buildWithAScalaMessageHandlerHasItsClassTag() {
         ClassTag<String> tag = ClassTag$.MODULE$.apply(String.class);
 
-        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(new PartitionKey(), tag);
+        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(new ScalaPartitionKeyHandler(), tag);
 
         assertThat(stream.asJava().classTag()).isEqualTo(tag);
     }
@@ -683,7 +683,7 @@ class KinesisInputDStreamBuilderTest {
     @Test
     void receiverWithAScalaMessageHandlerIsSerializable() {
         Receiver<String> receiver = fullyConfigured()
-                .buildWithMessageHandler(new PartitionKey(), ClassTag$.MODULE$.apply(String.class))
+                .buildWithMessageHandler(new ScalaPartitionKeyHandler(), ClassTag$.MODULE$.apply(String.class))
                 .getReceiver();
 
         assertThat(Serialization.roundTrip(receiver).storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY());
@@ -705,7 +705,7 @@ class KinesisInputDStreamBuilderTest {
         Function<KinesisClientRecord, String> handler = KinesisClientRecord::partitionKey;
         KinesisInputDStream<String> javaHandled = fullyConfigured().buildWithMessageHandler(handler, String.class);
         KinesisInputDStream<String> scalaHandled = fullyConfigured()
-                .buildWithMessageHandler(new PartitionKey(), ClassTag$.MODULE$.apply(String.class));
+                .buildWithMessageHandler(new ScalaPartitionKeyHandler(), ClassTag$.MODULE$.apply(String.class));
 
         assertThat(roundTripAsInCheckpoint(javaHandled).consumerConfig()).isEqualTo(javaHandled.consumerConfig());
         assertThat(roundTripAsInCheckpoint(scalaHandled).consumerConfig()).isEqualTo(scalaHandled.consumerConfig());
@@ -749,14 +749,4 @@ class KinesisInputDStreamBuilderTest {
         return SparkAWSCredentials.builder().basicCredentials(accessKeyId, SECRET).build();
     }
 
-    /** A Scala message handler, serializable as Scala closures are. */
-    private static final class PartitionKey extends AbstractFunction1<KinesisClientRecord, String>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String apply(KinesisClientRecord record) {
-            return record.partitionKey();
-        }
-    }
 }

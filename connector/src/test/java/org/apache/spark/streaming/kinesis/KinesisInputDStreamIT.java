@@ -19,31 +19,25 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceivedRecord;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Reading a stream end to end against the local Kinesis and DynamoDB servers. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class KinesisInputDStreamIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    private JavaStreamingContext ssc;
-
-    @AfterEach
-    void stopStreaming() {
-        SparkTestContext.stop(ssc);
-    }
 
     @Test
-    void readsEveryRecordOfAFourShardStreamFromTrimHorizon(LocalStack stack) {
+    void readsEveryRecordOfAFourShardStreamFromTrimHorizon(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("trim-horizon", 4);
         List<byte[]> payloads = TestPayloads.numbered("r", 400);
         stack.streams().putRecords(stream, payloads);
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
@@ -61,12 +55,13 @@ class KinesisInputDStreamIT {
     }
 
     @Test
-    void keepsShardOrderAndGivesTheHandlerKeySequenceNumberAndArrivalTime(LocalStack stack) {
+    void keepsShardOrderAndGivesTheHandlerKeySequenceNumberAndArrivalTime(LocalStack stack,
+            StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("handler", 4);
         long before = System.currentTimeMillis() - 1000;
         List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("h", 300));
         long after = System.currentTimeMillis() + 1000;
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<ReceivedRecord> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .buildWithMessageHandler(ReceivedRecord.HANDLER, ReceivedRecord.class)
@@ -93,15 +88,16 @@ class KinesisInputDStreamIT {
                 Collectors.mapping(record -> new BigInteger(record.sequenceNumber()), Collectors.toList())));
         assertThat(arrivalOrderPerShard).hasSize(4);
         arrivalOrderPerShard.forEach((shard, sequence) ->
-                assertThat(sequence).as("arrival order of shard %s", shard).isSortedAccordingTo(Comparator.naturalOrder()));
+                assertThat(sequence).as("arrival order of shard %s", shard)
+                        .isSortedAccordingTo(Comparator.naturalOrder()));
     }
 
     @Test
-    void latestSkipsRecordsPutBeforeTheShardsWereOpened(LocalStack stack) {
+    void latestSkipsRecordsPutBeforeTheShardsWereOpened(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("latest", 2);
         stack.streams().putRecords(stream, TestPayloads.numbered("old", 50));
         String app = app();
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .build().asJava());
 
@@ -119,7 +115,7 @@ class KinesisInputDStreamIT {
     }
 
     @Test
-    void atTimestampStartsWithTheFirstRecordAtOrAfterTheTimestamp(LocalStack stack) {
+    void atTimestampStartsWithTheFirstRecordAtOrAfterTheTimestamp(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("at-timestamp", 2);
         stack.streams().putRecords(stream, TestPayloads.numbered("before", 40));
         Eventually.sleep(1500);
@@ -127,7 +123,7 @@ class KinesisInputDStreamIT {
         Eventually.sleep(1500);
         List<byte[]> later = TestPayloads.numbered("after", 40);
         stack.streams().putRecords(stream, later);
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
                 .initialPosition(new KinesisInitialPositions.AtTimestamp(timestamp))
                 .build().asJava());

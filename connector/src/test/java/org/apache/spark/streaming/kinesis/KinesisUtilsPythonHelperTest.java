@@ -63,7 +63,8 @@ class KinesisUtilsPythonHelperTest {
     void positionZeroIsLatestAndMetricsCodesMapInOrder() {
         assertThat(configOf(create(0, 0, null, null, null, null, null)).initialPosition())
                 .isEqualTo(new KinesisInitialPositions.Latest());
-        assertThat(configOf(create(0, 0, null, null, null, null, null)).metricsLevel()).isEqualTo(MetricsLevel.DETAILED);
+        assertThat(configOf(create(0, 0, null, null, null, null, null)).metricsLevel())
+                .isEqualTo(MetricsLevel.DETAILED);
         assertThat(configOf(create(0, 2, null, null, null, null, null)).metricsLevel()).isEqualTo(MetricsLevel.NONE);
     }
 

@@ -18,29 +18,23 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceivedRecord;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** Records aggregated in the KPL format are de-aggregated into their user records, and checkpointed exactly. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class KplAggregationIT {
 
     private static final int AGGREGATES = 10;
     private static final int RECORDS_PER_AGGREGATE = 20;
 
-    private JavaStreamingContext ssc;
-
-    @AfterEach
-    void stopStreaming() {
-        SparkTestContext.stop(ssc);
-    }
 
     @Test
-    void deliversEveryUserRecordWithItsSubSequenceNumber(LocalStack stack) {
+    void deliversEveryUserRecordWithItsSubSequenceNumber(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("kpl", 1);
         String app = KinesisStreamFixture.uniqueName("app");
         List<byte[]> expected = new ArrayList<>(TestPayloads.numbered("plain", 20));
@@ -57,7 +51,7 @@ class KplAggregationIT {
             }
             lastAggregate = stack.streams().putRecord(stream, aggregate.toBytes(), key, null);
         }
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<ReceivedRecord> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .checkpointInterval(new org.apache.spark.streaming.Duration(1000))

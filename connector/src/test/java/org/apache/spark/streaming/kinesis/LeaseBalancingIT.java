@@ -23,7 +23,8 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.RecordingConsumerApp;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,24 +34,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two consumers of one application in two processes share the shards evenly; when one stops, the other takes
  * over its shards and nothing is lost.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class LeaseBalancingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private JavaStreamingContext ssc;
     private ChildJvm other;
 
     @AfterEach
     void stopAll() {
-        SparkTestContext.stop(ssc);
         if (other != null) {
             other.close();
         }
     }
 
     @Test
-    void twoProcessesShareFourShardsAndTheSurvivorTakesOver(LocalStack stack) throws Exception {
+    void twoProcessesShareFourShardsAndTheSurvivorTakesOver(LocalStack stack, StreamingContexts contexts)
+            throws Exception {
         String stream = stack.streams().createUniqueStream("balance", 4);
         String app = KinesisStreamFixture.uniqueName("app");
         Path otherOutput = Files.createTempFile("other-consumer", ".txt");
@@ -60,13 +60,16 @@ class LeaseBalancingIT {
         Eventually.await(TIMEOUT, () -> ownersOf(stack, app).size() == 4 && workerCount(stack, app) == 1,
                 () -> "leases " + stack.leaseTables().owners(app) + "; other process log: " + other.log());
 
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> local = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
         ssc.start();
-        Eventually.await(TIMEOUT, () -> leasesPerWorker(stack, app).equals(List.of(2, 2)),
-                () -> "leases per worker " + stack.leaseTables().owners(app));
+        // KCL 3 hands a lease over gracefully: the new owner is recorded first, and the old one reads on until it
+        // has checkpointed (while "checkpointOwner" names it). Only then is the shard read here.
+        Eventually.await(TIMEOUT, () -> leasesPerWorker(stack, app).equals(List.of(2, 2))
+                        && stack.leaseTables().leases(app).stream().allMatch(lease -> lease.checkpointOwner() == null),
+                () -> "leases " + stack.leaseTables().leases(app));
 
         List<String> firstRound = texts(TestPayloads.numbered("shared", 200));
         stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
@@ -94,10 +97,10 @@ class LeaseBalancingIT {
     }
 
     @Test
-    void twoDStreamsOfOneApplicationStartedTogetherShareTheShards(LocalStack stack) {
+    void twoDStreamsOfOneApplicationStartedTogetherShareTheShards(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("together", 4);
         String app = KinesisStreamFixture.uniqueName("app");
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> first = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon()).build().asJava());
         RecordSink<byte[]> second = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)

@@ -14,7 +14,8 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,25 +25,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A backlog is received at the rate Spark allows (spark.streaming.receiver.maxRate, or the backpressure rate),
  * spread over batches, instead of all at once.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class RateLimitIT {
 
     private static final int BACKLOG = 160;
     private static final int RATE = 40;
 
-    private JavaStreamingContext ssc;
     private Map<String, String> changedSettings = Map.of();
 
     @AfterEach
     void restore() {
-        SparkTestContext.stop(ssc);
         SparkConf conf = SparkEnv.get().conf();
         changedSettings.keySet().forEach(conf::remove);
     }
 
     @Test
-    void maxRateSpreadsABacklogOverBatches(LocalStack stack) {
-        List<Integer> batches = readBacklog(stack, Map.of("spark.streaming.receiver.maxRate", Integer.toString(RATE)));
+    void maxRateSpreadsABacklogOverBatches(LocalStack stack, StreamingContexts contexts) {
+        List<Integer> batches = readBacklog(stack, contexts,
+                Map.of("spark.streaming.receiver.maxRate", Integer.toString(RATE)));
 
         // Without a limit the whole backlog arrives in one or two one-second batches.
         assertThat(batches).hasSizeGreaterThanOrEqualTo(BACKLOG / RATE - 1);
@@ -50,8 +50,8 @@ class RateLimitIT {
     }
 
     @Test
-    void backpressureStartsAtItsInitialRateAndThenFollowsTheDriver(LocalStack stack) {
-        List<Integer> batches = readBacklog(stack, Map.of("spark.streaming.backpressure.enabled", "true",
+    void backpressureStartsAtItsInitialRateAndThenFollowsTheDriver(LocalStack stack, StreamingContexts contexts) {
+        List<Integer> batches = readBacklog(stack, contexts, Map.of("spark.streaming.backpressure.enabled", "true",
                 "spark.streaming.backpressure.initialRate", Integer.toString(RATE)));
 
         // The first batch is held to the initial rate; afterwards the driver's rate estimate (processing here is
@@ -61,14 +61,14 @@ class RateLimitIT {
     }
 
     /** Reads a backlog with the settings and returns the sizes of the non-empty batches. */
-    private List<Integer> readBacklog(LocalStack stack, Map<String, String> settings) {
+    private List<Integer> readBacklog(LocalStack stack, StreamingContexts contexts, Map<String, String> settings) {
         // Receivers read the rate settings from the executor's configuration when they start; in local mode that
         // is the shared SparkContext's.
         changedSettings = settings;
         settings.forEach(SparkEnv.get().conf()::set);
         String stream = stack.streams().createUniqueStream("rate", 2);
         stack.streams().putRecords(stream, TestPayloads.numbered("r", BACKLOG));
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream,
                         KinesisStreamFixture.uniqueName("app"))
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())

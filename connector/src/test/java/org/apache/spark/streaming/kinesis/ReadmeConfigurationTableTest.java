@@ -47,8 +47,10 @@ class ReadmeConfigurationTableTest {
         String table = configurationTable();
 
         assertThat(table).contains("`" + KinesisInputDStream.DEFAULT_KINESIS_ENDPOINT_URL + "`");
-        assertThat(table).contains("| `regionName(String)` | `" + KinesisInputDStream.DEFAULT_KINESIS_REGION_NAME + "`");
-        assertThat(table).contains("| `metricsLevel(MetricsLevel)` | `" + KinesisInputDStream.DEFAULT_METRICS_LEVEL + "`");
+        assertThat(table)
+                .contains("| `regionName(String)` | `" + KinesisInputDStream.DEFAULT_KINESIS_REGION_NAME + "`");
+        assertThat(table)
+                .contains("| `metricsLevel(MetricsLevel)` | `" + KinesisInputDStream.DEFAULT_METRICS_LEVEL + "`");
         String dimensionsRow = Arrays.stream(table.split("\n"))
                 .filter(row -> row.startsWith("| `metricsEnabledDimensions("))
                 .findFirst().orElseThrow();

@@ -15,32 +15,26 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** Splitting and merging shards while the stream is read: nothing lost, every parent read before its children. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ReshardingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private JavaStreamingContext ssc;
-
-    @AfterEach
-    void stopStreaming() {
-        SparkTestContext.stop(ssc);
-    }
 
     @Test
-    void splitAndMergeUnderReadLoseNothingAndReadParentsFirst(LocalStack stack) {
+    void splitAndMergeUnderReadLoseNothingAndReadParentsFirst(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("reshard", 2);
         String app = KinesisStreamFixture.uniqueName("app");
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());

@@ -11,7 +11,8 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
-import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
+import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,27 +23,25 @@ import software.amazon.kinesis.metrics.MetricsLevel;
  * Without an explicit DynamoDB endpoint, the AWS SDK's standard endpoint settings apply
  * ({@code AWS_ENDPOINT_URL_DYNAMODB}, or the {@code aws.endpointUrlDynamoDb} system property used here).
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class StandardEndpointSettingsIT {
 
     private static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
 
-    private JavaStreamingContext ssc;
 
     @AfterEach
     void restore() {
-        SparkTestContext.stop(ssc);
         System.clearProperty(DYNAMODB_ENDPOINT_PROPERTY);
     }
 
     @Test
-    void theDynamoDbEndpointComesFromTheSdkSettingsWhenNotSet(LocalStack stack) {
+    void theDynamoDbEndpointComesFromTheSdkSettingsWhenNotSet(LocalStack stack, StreamingContexts contexts) {
         System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, stack.dynamoDbEndpoint().toString());
         String stream = stack.streams().createUniqueStream("sdk-settings", 1);
         String app = KinesisStreamFixture.uniqueName("app");
         List<byte[]> payloads = TestPayloads.numbered("s", 20);
         stack.streams().putRecords(stream, payloads);
-        ssc = SparkTestContext.newStreamingContext();
+        JavaStreamingContext ssc = contexts.create();
         RecordSink<byte[]> sink = RecordSink.attach(KinesisInputDStream.builder()
                 .streamingContext(ssc)
                 .streamName(stream)

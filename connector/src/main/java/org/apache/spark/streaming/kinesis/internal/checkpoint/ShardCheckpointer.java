@@ -23,7 +23,8 @@ final class ShardCheckpointer {
     }
 
     /** Checkpoints {@code position}: the shard resumes after it on restart or failover. */
-    static CheckpointOutcome checkpoint(String shardId, RecordProcessorCheckpointer checkpointer, RecordPosition position) {
+    static CheckpointOutcome checkpoint(String shardId, RecordProcessorCheckpointer checkpointer,
+            RecordPosition position) {
         return attempt(shardId, "at " + position,
                 () -> checkpointer.checkpoint(position.sequenceNumber(), position.subSequenceNumber()));
     }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
 
 /**
  * One run of a receiver, from {@code onStart} to {@code onStop}: its AWS clients, its KCL scheduler on a
@@ -35,6 +36,8 @@ final class KinesisConsumerSession<T> {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisConsumerSession.class);
     private static final Duration GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration THREAD_JOIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than the SDK's own retries of a refused connection or a throttled call take. */
+    private static final Duration SETUP_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final KinesisReceiver<T> receiver;
     private final KinesisConsumerConfig config;
@@ -101,9 +104,8 @@ final class KinesisConsumerSession<T> {
         if (!checkStream(newClients) || !prepareLeaseTable(newClients)) {
             return null;
         }
-        KinesisShardRecordProcessorFactory<T> processors = new KinesisShardRecordProcessorFactory<>(
-                config.streamName(), receiver.converter(), receiver.blockWriter(), checkpoints,
-                receiver::restartAfter);
+        ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
+                receiver.converter(), receiver.blockWriter(), checkpoints, receiver::restartAfter);
         KclConfiguration configuration =
                 new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
         try {
@@ -134,15 +136,19 @@ final class KinesisConsumerSession<T> {
         try {
             StreamStatus status = newClients.kinesis()
                     .describeStreamSummary(b -> b.streamName(config.streamName()))
-                    .get(60, TimeUnit.SECONDS)
+                    .get(SETUP_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .streamDescriptionSummary().streamStatus();
             if (status == StreamStatus.DELETING) {
                 failSetup("Kinesis stream '" + config.streamName() + "' is being deleted", null);
                 return false;
             }
             return true;
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
             failSetup(AwsFailureExplainer.explain(action, "Kinesis", kinesisEndpoint(), e), e);
+            return false;
+        } catch (TimeoutException e) {
+            failSetup("Could not " + action + ": Kinesis at " + kinesisEndpoint() + " did not answer within "
+                    + SETUP_CALL_TIMEOUT.toSeconds() + " s", e);
             return false;
         }
     }

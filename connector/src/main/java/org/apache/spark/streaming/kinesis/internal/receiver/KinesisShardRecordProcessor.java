@@ -14,6 +14,7 @@ import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
 import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
@@ -43,6 +44,13 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
         this.blockWriter = blockWriter;
         this.checkpoints = checkpoints;
         this.failureHandler = failureHandler;
+    }
+
+    /** The factory the KCL calls for each shard this receiver is assigned: a fresh processor per shard. */
+    static <T> ShardRecordProcessorFactory factory(String streamName, RecordConverter<T> converter,
+            BlockWriter<T> blockWriter, CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler) {
+        return () -> new KinesisShardRecordProcessor<>(streamName, converter, blockWriter, checkpoints,
+                failureHandler);
     }
 
     @Override

@@ -17,6 +17,7 @@ import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
 import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
@@ -282,7 +283,7 @@ class KinesisShardRecordProcessorTest {
 
     @Test
     void factoryCreatesAFreshProcessorPerShard() {
-        KinesisShardRecordProcessorFactory<String> factory = new KinesisShardRecordProcessorFactory<>(STREAM,
+        ShardRecordProcessorFactory factory = KinesisShardRecordProcessor.factory(STREAM,
                 KinesisClientRecord::partitionKey, new BlockWriter<>(STREAM, store,
                         new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200), tracker, failures);
 

@@ -3,15 +3,14 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
+import org.apache.spark.streaming.kinesis.testing.ScalaPartitionKeyHandler;
 import org.apache.spark.streaming.kinesis.testing.Serialization;
 import org.apache.spark.streaming.kinesis.testing.TestRecords;
 import org.junit.jupiter.api.Test;
-import scala.runtime.AbstractFunction1;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /** The record converters: the default byte copy, and Java and Scala message handlers. */
@@ -114,23 +113,15 @@ class RecordConvertersTest {
 
     @Test
     void scalaFunctionConverterCallsTheHandler() throws Exception {
-        assertThat(ScalaInterop.converter(new PartitionKey()).convert(TestRecords.record("42"))).isEqualTo("pk-42");
+        assertThat(ScalaInterop.converter(new ScalaPartitionKeyHandler()).convert(TestRecords.record("42")))
+                .isEqualTo("pk-42");
     }
 
     @Test
     void scalaFunctionConverterSurvivesSerialization() throws Exception {
-        RecordConverter<String> copy = Serialization.roundTrip(ScalaInterop.converter(new PartitionKey()));
+        RecordConverter<String> copy = Serialization.roundTrip(ScalaInterop.converter(new ScalaPartitionKeyHandler()));
 
         assertThat(copy.convert(TestRecords.record("42"))).isEqualTo("pk-42");
     }
 
-    private static final class PartitionKey extends AbstractFunction1<KinesisClientRecord, String>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String apply(KinesisClientRecord record) {
-            return record.partitionKey();
-        }
-    }
 }
