@@ -49,14 +49,16 @@ public final class LocalStack implements AutoCloseable {
     private static final String DYNALITE_TABLE_TRANSITION_MILLIS = "50";
 
     private final NodeServer kinesisMock;
+    private final int kinesisTlsPort;
     private final NodeServer dynalite;
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamoDb;
     private final KinesisStreamFixture streams;
     private final LeaseTableFixture leaseTables;
 
-    private LocalStack(NodeServer kinesisMock, NodeServer dynalite) {
+    private LocalStack(NodeServer kinesisMock, int kinesisTlsPort, NodeServer dynalite) {
         this.kinesisMock = kinesisMock;
+        this.kinesisTlsPort = kinesisTlsPort;
         this.dynalite = dynalite;
         this.kinesis = KinesisClient.builder()
                 .endpointOverride(kinesisEndpoint())
@@ -114,12 +116,20 @@ public final class LocalStack implements AutoCloseable {
             kinesisMock.close();
             throw e;
         }
-        return new LocalStack(kinesisMock, dynalite);
+        return new LocalStack(kinesisMock, kinesisTlsPort, dynalite);
     }
 
     /** kinesis-mock's plain-HTTP endpoint, e.g. {@code http://127.0.0.1:45123}. */
     public URI kinesisEndpoint() {
         return URI.create("http://127.0.0.1:" + kinesisMock.port());
+    }
+
+    /**
+     * kinesis-mock's TLS port on 127.0.0.1, with a self-signed certificate. For clients that cannot use plain HTTP,
+     * such as the KPL (with certificate verification off); the AWS SDK needs HTTP/1.1 there.
+     */
+    public int kinesisTlsPort() {
+        return kinesisTlsPort;
     }
 
     /** dynalite's endpoint, e.g. {@code http://127.0.0.1:45124}. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
+import org.apache.spark.streaming.kinesis.testing.RealKplProducer;
 import org.apache.spark.streaming.kinesis.testing.ReceivedRecord;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
@@ -31,7 +32,42 @@ class KplAggregationIT {
 
     private static final int AGGREGATES = 10;
     private static final int RECORDS_PER_AGGREGATE = 20;
+    private static final int KPL_RECORDS = 1000;
 
+
+    @Test
+    void deaggregatesWhatTheRealKplProduced(LocalStack stack, StreamingContexts contexts) throws Exception {
+        String stream = stack.streams().createUniqueStream("real-kpl", 2);
+        List<byte[]> expected = new ArrayList<>();
+        try (RealKplProducer kpl = new RealKplProducer(stack)) {
+            // The KPL aggregates per shard once it knows the shard map; it learns it with its first record.
+            expected.add(kpl.putAndFlush(stream, "warm-up", "warm-up".getBytes(StandardCharsets.UTF_8)).data());
+            Eventually.sleep(3000);
+            for (int i = 0; i < KPL_RECORDS; i++) {
+                expected.add(kpl.put(stream, "key-" + i, ("kpl-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            kpl.flush();
+        }
+        JavaStreamingContext ssc = contexts.create();
+        RecordSink<ReceivedRecord> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream,
+                        KinesisStreamFixture.uniqueName("app"))
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .buildWithMessageHandler(ReceivedRecord.HANDLER, ReceivedRecord.class)
+                .asJava());
+
+        ssc.start();
+        Eventually.await(Duration.ofSeconds(90), () -> sink.size() >= expected.size(),
+                () -> sink.size() + " of " + expected.size() + " user records arrived");
+
+        List<ReceivedRecord> received = sink.records();
+        long kinesisRecords = received.stream().map(ReceivedRecord::sequenceNumber).distinct().count();
+        System.err.println("Real KPL: " + expected.size() + " user records in " + kinesisRecords
+                + " Kinesis records");
+        assertThat(TestPayloads.checksum(received.stream().map(ReceivedRecord::data).toList()))
+                .isEqualTo(TestPayloads.checksum(expected));
+        assertThat(received).anyMatch(ReceivedRecord::aggregated);
+        assertThat(kinesisRecords).isLessThan(expected.size());
+    }
 
     @Test
     void deliversEveryUserRecordWithItsSubSequenceNumber(LocalStack stack, StreamingContexts contexts) {
