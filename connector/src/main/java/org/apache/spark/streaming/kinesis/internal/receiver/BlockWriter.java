@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.receiver;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
@@ -22,18 +23,26 @@ final class BlockWriter<T> {
     private final BlockStore<T> store;
     private final ReceiverRateLimiter rateLimiter;
     private final long blockIntervalMillis;
+    private final BooleanSupplier receiverStopped;
 
-    BlockWriter(String streamName, BlockStore<T> store, ReceiverRateLimiter rateLimiter, long blockIntervalMillis) {
+    /**
+     * @param receiverStopped checked before each block: a rate-limited batch can take long to store, and a
+     *                        stopping receiver must not wait for it (the rest is read again after the restart)
+     */
+    BlockWriter(String streamName, BlockStore<T> store, ReceiverRateLimiter rateLimiter, long blockIntervalMillis,
+            BooleanSupplier receiverStopped) {
         this.streamName = streamName;
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.blockIntervalMillis = blockIntervalMillis;
+        this.receiverStopped = receiverStopped;
     }
 
     /**
      * Stores {@code values} (converted from {@code records}, same order and size) and reports the position of the
-     * last record of each stored block to {@code onStored}. If a store throws, the exception propagates and
-     * nothing after the last reported position is stored by this call.
+     * last record of each stored block to {@code onStored}. If a store throws, or the receiver stops before all
+     * blocks are stored, an exception propagates and nothing after the last reported position is stored by this
+     * call.
      */
     void write(String shardId, List<KinesisClientRecord> records, List<T> values, Consumer<RecordPosition> onStored) {
         if (records.size() != values.size()) {
@@ -41,6 +50,10 @@ final class BlockWriter<T> {
         }
         int start = 0;
         while (start < records.size()) {
+            if (receiverStopped.getAsBoolean()) {
+                throw new IllegalStateException("The receiver stopped with " + (records.size() - start)
+                        + " records of shard " + shardId + " not stored");
+            }
             int blockSize = rateLimiter.maxBlockSize(blockIntervalMillis, UNLIMITED_BLOCK_SIZE);
             int end = (int) Math.min(records.size(), (long) start + blockSize);
             rateLimiter.acquire(end - start);

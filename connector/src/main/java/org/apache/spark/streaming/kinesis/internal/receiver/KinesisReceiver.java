@@ -66,7 +66,7 @@ public final class KinesisReceiver<T> extends Receiver<T> {
 
     BlockWriter<T> blockWriter() {
         return new BlockWriter<>(config.streamName(), this::store, new ReceiverRateLimiter(this::currentRateLimit),
-                blockIntervalMillis());
+                blockIntervalMillis(), this::isStopped);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
@@ -25,12 +26,12 @@ class BlockWriterTest {
 
     private BlockWriter<String> unlimitedWriter() {
         return new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED),
-                BLOCK_INTERVAL_MILLIS);
+                BLOCK_INTERVAL_MILLIS, () -> false);
     }
 
     private BlockWriter<String> limitedWriter(long recordsPerSecond) {
         return new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> recordsPerSecond),
-                BLOCK_INTERVAL_MILLIS);
+                BLOCK_INTERVAL_MILLIS, () -> false);
     }
 
     private static List<String> values(List<KinesisClientRecord> records) {
@@ -178,10 +179,24 @@ class BlockWriterTest {
     }
 
     @Test
+    void aStoppingReceiverEndsTheBatchBetweenBlocks() {
+        AtomicBoolean stopped = new AtomicBoolean();
+        BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> RATE),
+                BLOCK_INTERVAL_MILLIS, stopped::get);
+        store.afterEachStore(() -> stopped.set(true));
+
+        assertThatThrownBy(() -> write(writer, TestRecords.plain(1000, 45)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("25 records of shard");
+        assertThat(store.blocks()).hasSize(1);
+        assertThat(stored).hasSize(1);
+    }
+
+    @Test
     void rateChangesApplyFromTheNextBlock() {
         AtomicLong rate = new AtomicLong(RATE);
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(rate::get),
-                BLOCK_INTERVAL_MILLIS);
+                BLOCK_INTERVAL_MILLIS, () -> false);
         store.afterEachStore(() -> rate.set(RATE / 2));
 
         write(writer, TestRecords.plain(1000, 45));
@@ -193,7 +208,7 @@ class BlockWriterTest {
     void liftingTheRateLimitStoresTheRestAsOneBlock() {
         AtomicLong rate = new AtomicLong(RATE);
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(rate::get),
-                BLOCK_INTERVAL_MILLIS);
+                BLOCK_INTERVAL_MILLIS, () -> false);
         store.afterEachStore(() -> rate.set(ReceiverRateLimiter.UNLIMITED));
 
         write(writer, TestRecords.plain(1000, 45));

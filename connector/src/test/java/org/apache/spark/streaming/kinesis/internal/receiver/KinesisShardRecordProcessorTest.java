@@ -55,7 +55,7 @@ class KinesisShardRecordProcessorTest {
 
     private KinesisShardRecordProcessor<String> processor(RecordConverter<String> converter) {
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store,
-                new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200);
+                new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false);
         return new KinesisShardRecordProcessor<>(STREAM, converter, writer, tracker, failures);
     }
 
@@ -285,7 +285,8 @@ class KinesisShardRecordProcessorTest {
     void factoryCreatesAFreshProcessorPerShard() {
         ShardRecordProcessorFactory factory = KinesisShardRecordProcessor.factory(STREAM,
                 KinesisClientRecord::partitionKey, new BlockWriter<>(STREAM, store,
-                        new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200), tracker, failures);
+                        new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false), tracker,
+                failures);
 
         assertThat(factory.shardRecordProcessor()).isNotSameAs(factory.shardRecordProcessor())
                 .isInstanceOf(KinesisShardRecordProcessor.class);
