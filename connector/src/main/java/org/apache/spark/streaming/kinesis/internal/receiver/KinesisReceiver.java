@@ -25,6 +25,7 @@ public final class KinesisReceiver<T> extends Receiver<T> {
     private final Duration checkpointInterval;
     private final RecordConverter<T> converter;
     private transient KinesisConsumerSession<T> session;
+    private transient boolean restartRequested;
 
     public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, RecordConverter<T> converter) {
         super(config.storageLevel());
@@ -34,9 +35,20 @@ public final class KinesisReceiver<T> extends Receiver<T> {
     }
 
     @Override
-    public synchronized void onStart() {
-        session = new KinesisConsumerSession<>(this, config, checkpointInterval);
-        session.start();
+    public void onStart() {
+        KinesisConsumerSession<T> previous;
+        KinesisConsumerSession<T> started;
+        synchronized (this) {
+            // Spark pairs onStart with onStop, but two overlapping restarts could start twice: never keep two.
+            previous = session;
+            session = new KinesisConsumerSession<>(this, config, checkpointInterval);
+            started = session;
+            restartRequested = false;
+        }
+        if (previous != null) {
+            previous.stop();
+        }
+        started.start();
     }
 
     @Override
@@ -88,7 +100,10 @@ public final class KinesisReceiver<T> extends Receiver<T> {
         return env == null ? "unknown" : env.executorId();
     }
 
-    /** Reports the failure to Spark and restarts this receiver (which resumes from the last checkpoints). */
+    /**
+     * Reports the failure to Spark and restarts this receiver (which resumes from the last checkpoints). Every
+     * failure is reported; only the first one of a run triggers the restart.
+     */
     void restartAfter(String message, Throwable cause) {
         if (isStopped()) {
             LOG.warn("{} (the receiver is already stopping)", message, cause);
@@ -97,6 +112,12 @@ public final class KinesisReceiver<T> extends Receiver<T> {
         LOG.error(message, cause);
         // reportError reaches StreamingListener.onReceiverError and the UI; restart stops and starts us again.
         reportError(message, cause);
+        synchronized (this) {
+            if (restartRequested) {
+                return;
+            }
+            restartRequested = true;
+        }
         if (cause == null) {
             restart(message);
         } else {
