@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,22 @@ public final class LeaseTableFixture {
             checkpoints.put(lease.leaseKey(), lease.checkpoint());
         }
         return checkpoints;
+    }
+
+    /**
+     * The checkpoint of each shard lease that points at a record, as a number; shards still at a sentinel
+     * (TRIM_HORIZON, LATEST, AT_TIMESTAMP, SHARD_END) are left out.
+     */
+    public Map<String, BigInteger> checkpointedSequenceNumbers(String applicationName) {
+        Map<String, BigInteger> numeric = new LinkedHashMap<>();
+        checkpoints(applicationName).forEach((shard, checkpoint) -> {
+            String sequenceNumber = checkpoint == null ? null : checkpoint.sequenceNumber();
+            if (sequenceNumber != null && !sequenceNumber.isEmpty()
+                    && sequenceNumber.chars().allMatch(Character::isDigit)) {
+                numeric.put(shard, new BigInteger(sequenceNumber));
+            }
+        });
+        return numeric;
     }
 
     /** The worker that owns each shard lease ({@code null} when unowned). */

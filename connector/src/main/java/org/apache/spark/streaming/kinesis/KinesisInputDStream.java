@@ -1,13 +1,30 @@
 package org.apache.spark.streaming.kinesis;
 
 import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.storage.BlockId;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
+import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.recovery.KinesisBackedBlockRDD;
+import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
+import org.apache.spark.streaming.kinesis.internal.recovery.RecordedBatch;
+import org.apache.spark.streaming.scheduler.ReceivedBlockInfo;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
-import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;
@@ -15,6 +32,7 @@ import org.apache.spark.streaming.kinesis.internal.receiver.ByteArrayRecordConve
 import org.apache.spark.streaming.kinesis.internal.receiver.JavaFunctionRecordConverter;
 import org.apache.spark.streaming.kinesis.internal.receiver.KinesisReceiver;
 import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
+import org.apache.spark.streaming.kinesis.internal.scalacompat.ReceiverInputDStreamAdapter;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
 import org.apache.spark.streaming.receiver.Receiver;
 import scala.Function1;
@@ -52,7 +70,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * @param <T> the type of the stream's elements: {@code byte[]} from {@link Builder#build()}, or what the message
  *            handler returns
  */
-public final class KinesisInputDStream<T> extends ReceiverInputDStream<T> {
+public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T> {
     private static final long serialVersionUID = 1L;
 
     /** Default {@link Builder#endpointUrl}: the Kinesis endpoint of the default region. */
@@ -65,10 +83,16 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStream<T> {
     public static final Set<String> DEFAULT_METRICS_ENABLED_DIMENSIONS =
             KinesisConsumerConfigBuilder.DEFAULT_METRICS_ENABLED_DIMENSIONS;
 
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisInputDStream.class);
+
     private final KinesisConsumerConfig config;
     private final java.time.Duration checkpointInterval;
     private final RecordConverter<T> converter;
     private final ClassTag<T> elementTag;
+    /** Generated batches not completed yet: written into every DStream checkpoint, for driver recovery. */
+    private final ConcurrentSkipListMap<Long, RecordedBatch> pendingBatches = new ConcurrentSkipListMap<>();
+    private transient volatile boolean completionListenerAdded;
+    private transient volatile LongAccumulator recordsReadFromKinesis;
 
     private KinesisInputDStream(StreamingContext ssc, KinesisConsumerConfig config, RecordConverter<T> converter,
             ClassTag<T> elementTag) {
@@ -85,14 +109,108 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStream<T> {
         return new Builder();
     }
 
+    /**
+     * The receiver Spark ships to an executor. Spark asks for it on the driver when the streaming context starts,
+     * fresh or recovered, before any batch runs: the moment to start following batch completions.
+     */
     @Override
     public Receiver<T> getReceiver() {
-        return new KinesisReceiver<>(config, checkpointInterval, converter);
+        watchBatchCompletion();
+        java.time.Duration batch = java.time.Duration.ofMillis(slideDuration().milliseconds());
+        return new KinesisReceiver<>(config, checkpointInterval, CheckpointTracker.safetyDelay(batch), converter);
     }
 
     /** This stream for the Java API, without writing a ClassTag. */
     public JavaReceiverInputDStream<T> asJava() {
         return new JavaReceiverInputDStream<>(this, elementTag);
+    }
+
+    /**
+     * The batch's RDD: blocks come from Spark's block manager while they are there, and are re-read from Kinesis,
+     * by the ranges stored with them, when they are not.
+     */
+    @Override
+    protected RDD<T> createBlockRDD(Time time, List<ReceivedBlockInfo> blockInfos, Supplier<RDD<T>> sparkDefault) {
+        BlockId[] blockIds = new BlockId[blockInfos.size()];
+        SequenceNumberRanges[] ranges = new SequenceNumberRanges[blockInfos.size()];
+        boolean[] blockMayExist = new boolean[blockInfos.size()];
+        for (int i = 0; i < blockInfos.size(); i++) {
+            ReceivedBlockInfo info = blockInfos.get(i);
+            if (info.metadataOption().isEmpty()
+                    || !(info.metadataOption().get() instanceof SequenceNumberRanges blockRanges)) {
+                LOG.warn("Block {} of stream {} has no Kinesis ranges; it cannot be re-read from Kinesis if lost",
+                        info.blockId(), config.streamName());
+                return sparkDefault.get();
+            }
+            blockIds[i] = info.blockId();
+            ranges[i] = blockRanges;
+            blockMayExist[i] = info.isBlockIdValid();
+        }
+        watchBatchCompletion();
+        if (blockIds.length > 0) {
+            pendingBatches.put(time.milliseconds(), new RecordedBatch(blockIds, ranges));
+        }
+        return blockRDD(blockIds, ranges, blockMayExist);
+    }
+
+    private KinesisBackedBlockRDD<T> blockRDD(BlockId[] blockIds, SequenceNumberRanges[] ranges,
+            boolean[] blockMayExist) {
+        SparkContext sc = context().sparkContext();
+        return new KinesisBackedBlockRDD<>(sc, blockIds, ranges, blockMayExist, config, converter,
+                KinesisRetrySettings.from(sc.getConf()), recordsReadFromKinesis(sc), elementTag);
+    }
+
+    /**
+     * After a driver restart: gives every batch that was generated but not completed its RDD again, reading all of
+     * its blocks from Kinesis (the blocks themselves died with the old driver's executors).
+     */
+    @Override
+    public void restoreCheckpointData() {
+        super.restoreCheckpointData();
+        pendingBatches.forEach((batchTime, batch) -> {
+            LOG.info("Recovering batch {} of stream {} from Kinesis: {} records", batchTime, config.streamName(),
+                    batch.recordCount());
+            BlockId[] blockIds = batch.blockIds();
+            putGeneratedRDD(new Time(batchTime), blockRDD(blockIds, batch.ranges(), new boolean[blockIds.length]));
+        });
+    }
+
+    private void watchBatchCompletion() {
+        if (!completionListenerAdded) {
+            synchronized (this) {
+                if (!completionListenerAdded) {
+                    context().addStreamingListener(new StreamingListener() {
+                        @Override
+                        public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
+                            pendingBatches.remove(completed.batchInfo().batchTime().milliseconds());
+                        }
+                    });
+                    completionListenerAdded = true;
+                }
+            }
+        }
+    }
+
+    private LongAccumulator recordsReadFromKinesis(SparkContext sc) {
+        if (recordsReadFromKinesis == null) {
+            synchronized (this) {
+                if (recordsReadFromKinesis == null) {
+                    recordsReadFromKinesis = sc.longAccumulator("Kinesis records re-read from " + config.streamName());
+                }
+            }
+        }
+        return recordsReadFromKinesis;
+    }
+
+    /** How many records this stream re-read from Kinesis because their blocks were gone (this driver run). */
+    public long recordsReadFromKinesis() {
+        LongAccumulator accumulator = recordsReadFromKinesis;
+        return accumulator == null ? 0 : accumulator.value();
+    }
+
+    /** Batches generated but not completed yet (recorded for driver recovery). */
+    int pendingBatchCount() {
+        return pendingBatches.size();
     }
 
     KinesisConsumerConfig consumerConfig() {

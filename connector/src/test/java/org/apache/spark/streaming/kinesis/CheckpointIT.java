@@ -8,10 +8,8 @@ import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
@@ -22,7 +20,6 @@ import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** Checkpoints in the DynamoDB lease table, and resuming from them. */
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
@@ -44,8 +41,8 @@ class CheckpointIT {
                 () -> firstRun.size() + " of " + firstRound.size() + " records arrived");
         // The timer checkpoints each shard up to its last stored record, with no new records arriving.
         Map<String, BigInteger> lastPerShard = lastSequenceNumberPerShard(firstRound);
-        Eventually.await(TIMEOUT, () -> checkpointsOf(stack, app).equals(lastPerShard),
-                () -> "lease table checkpoints " + checkpointsOf(stack, app) + ", expected " + lastPerShard);
+        Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
+                () -> "lease table checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected " + lastPerShard);
         ssc.stop(false, true);
 
         List<ProducedRecord> secondRound = stack.streams().putRecords(stream, TestPayloads.numbered("second", 100));
@@ -74,15 +71,5 @@ class CheckpointIT {
     private static Map<String, BigInteger> lastSequenceNumberPerShard(List<ProducedRecord> records) {
         return records.stream().collect(Collectors.toMap(ProducedRecord::shardId,
                 record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
-    }
-
-    private static Map<String, BigInteger> checkpointsOf(LocalStack stack, String app) {
-        Set<String> sentinels = new HashSet<>(List.of(ExtendedSequenceNumber.TRIM_HORIZON.sequenceNumber(),
-                ExtendedSequenceNumber.LATEST.sequenceNumber(), ExtendedSequenceNumber.AT_TIMESTAMP.sequenceNumber(),
-                ExtendedSequenceNumber.SHARD_END.sequenceNumber()));
-        return stack.leaseTables().checkpoints(app).entrySet().stream()
-                .filter(entry -> !sentinels.contains(entry.getValue().sequenceNumber()))
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        entry -> new BigInteger(entry.getValue().sequenceNumber())));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
+import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,9 +74,15 @@ class LeaseBalancingIT {
                 () -> "leases " + stack.leaseTables().leases(app));
 
         List<String> firstRound = texts(TestPayloads.numbered("shared", 200));
-        stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
+        List<ProducedRecord> firstPut = stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
         Eventually.await(TIMEOUT, () -> union(local, otherOutput).containsAll(firstRound),
                 () -> union(local, otherOutput).size() + " of " + firstRound.size() + " distinct records seen");
+        // A stopping receiver checkpoints only what was stored for the safety delay (its unprocessed blocks may be
+        // dropped); once all checkpoints have caught up, a stop hands over without any record read twice.
+        Map<String, BigInteger> lastPerShard = firstPut.stream().collect(Collectors.toMap(ProducedRecord::shardId,
+                record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
+        Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
+                () -> "checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected " + lastPerShard);
         assertThat(texts(local.records())).as("records read in this process").isNotEmpty();
         assertThat(RecordingConsumerApp.recorded(otherOutput)).as("records read by the other process").isNotEmpty();
 

@@ -6,21 +6,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shards a receiver currently owns and a timer that checkpoints each of them every checkpoint interval,
  * whether or not new records arrived (an idle shard's last records still get checkpointed).
+ *
+ * <p>The timer checkpoints only positions stored at least the <em>safety delay</em> ago (see
+ * {@link #safetyDelay(Duration)}), so that a driver that dies right after a checkpoint can still recompute the
+ * records before it from Kinesis.
  */
 public final class CheckpointTracker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointTracker.class);
 
+    /** Time for the driver to put a stored block into a batch and write that batch into its checkpoint. */
+    static final Duration MIN_CHECKPOINT_WRITE_MARGIN = Duration.ofSeconds(2);
+
     private final Map<String, ShardCheckpointState> shards = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final long safetyDelayMillis;
+    private final LongSupplier clockMillis;
 
-    public CheckpointTracker(String threadName) {
+    /**
+     * The safety delay for a batch duration: a stored block goes into the next batch (at most one batch duration
+     * later), whose jobs are generated and checkpointed right after; the margin is one more batch duration, at least
+     * two seconds.
+     */
+    public static Duration safetyDelay(Duration batchDuration) {
+        return batchDuration.plus(batchDuration.compareTo(MIN_CHECKPOINT_WRITE_MARGIN) > 0
+                ? batchDuration : MIN_CHECKPOINT_WRITE_MARGIN);
+    }
+
+    public CheckpointTracker(String threadName, Duration safetyDelay) {
+        this(threadName, safetyDelay, System::currentTimeMillis);
+    }
+
+    /** With the given clock (milliseconds), for tests. */
+    public CheckpointTracker(String threadName, Duration safetyDelay, LongSupplier clockMillis) {
+        this.safetyDelayMillis = safetyDelay.toMillis();
+        this.clockMillis = clockMillis;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -36,7 +63,7 @@ public final class CheckpointTracker implements AutoCloseable {
 
     /** Starts tracking a shard this worker now owns (replacing any earlier state of that shard). */
     public ShardCheckpointState register(String shardId) {
-        ShardCheckpointState state = new ShardCheckpointState(shardId);
+        ShardCheckpointState state = new ShardCheckpointState(shardId, safetyDelayMillis, clockMillis);
         ShardCheckpointState previous = shards.put(shardId, state);
         if (previous != null) {
             previous.close();

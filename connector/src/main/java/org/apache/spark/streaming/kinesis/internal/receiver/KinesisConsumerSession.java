@@ -51,13 +51,14 @@ final class KinesisConsumerSession<T> {
     private Scheduler scheduler;
     private boolean stopping;
 
-    KinesisConsumerSession(KinesisReceiver<T> receiver, KinesisConsumerConfig config, Duration checkpointInterval) {
+    KinesisConsumerSession(KinesisReceiver<T> receiver, KinesisConsumerConfig config, Duration checkpointInterval,
+            Duration checkpointSafetyDelay) {
         this.receiver = receiver;
         this.config = config;
         this.checkpointInterval = checkpointInterval;
         this.workerId = workerId(receiver.executorId());
         String threadSuffix = config.streamName() + "-" + receiver.streamId();
-        this.checkpoints = new CheckpointTracker("kinesis-checkpointer-" + threadSuffix);
+        this.checkpoints = new CheckpointTracker("kinesis-checkpointer-" + threadSuffix, checkpointSafetyDelay);
         this.schedulerThread = new Thread(this::run, "kinesis-receiver-" + threadSuffix);
         this.schedulerThread.setDaemon(true);
     }
@@ -105,7 +106,7 @@ final class KinesisConsumerSession<T> {
             return null;
         }
         ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
-                receiver.converter(), receiver.blockWriter(), checkpoints, receiver::restartAfter);
+                receiver.converter(), receiver.blockWriter(), checkpoints, receiver::restartAfter, this::isStopping);
         KclConfiguration configuration =
                 new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
         try {
@@ -176,7 +177,7 @@ final class KinesisConsumerSession<T> {
                 .orElse("(regional endpoint of " + config.regionName() + ")");
     }
 
-    private boolean isStopping() {
+    boolean isStopping() {
         synchronized (lock) {
             return stopping;
         }

@@ -23,14 +23,21 @@ public final class KinesisReceiver<T> extends Receiver<T> {
 
     private final KinesisConsumerConfig config;
     private final Duration checkpointInterval;
+    private final Duration checkpointSafetyDelay;
     private final RecordConverter<T> converter;
     private transient KinesisConsumerSession<T> session;
     private transient boolean restartRequested;
 
-    public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, RecordConverter<T> converter) {
+    /**
+     * @param checkpointSafetyDelay how long a stored position waits before a periodic checkpoint may cover it (see
+     *                              {@code CheckpointTracker})
+     */
+    public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, Duration checkpointSafetyDelay,
+            RecordConverter<T> converter) {
         super(config.storageLevel());
         this.config = config;
         this.checkpointInterval = checkpointInterval;
+        this.checkpointSafetyDelay = checkpointSafetyDelay;
         this.converter = converter;
     }
 
@@ -41,7 +48,7 @@ public final class KinesisReceiver<T> extends Receiver<T> {
         synchronized (this) {
             // Spark pairs onStart with onStop, but two overlapping restarts could start twice: never keep two.
             previous = session;
-            session = new KinesisConsumerSession<>(this, config, checkpointInterval);
+            session = new KinesisConsumerSession<>(this, config, checkpointInterval, checkpointSafetyDelay);
             started = session;
             restartRequested = false;
         }

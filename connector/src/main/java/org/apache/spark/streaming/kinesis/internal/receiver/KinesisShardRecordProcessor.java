@@ -2,6 +2,7 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointOutcome;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
@@ -34,23 +35,26 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
     private final BlockWriter<T> blockWriter;
     private final CheckpointTracker checkpoints;
     private final ReceiverFailureHandler failureHandler;
+    private final BooleanSupplier receiverStopping;
     private String shardId;
     private ShardCheckpointState state;
 
     KinesisShardRecordProcessor(String streamName, RecordConverter<T> converter, BlockWriter<T> blockWriter,
-            CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler) {
+            CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler, BooleanSupplier receiverStopping) {
         this.streamName = streamName;
         this.converter = converter;
         this.blockWriter = blockWriter;
         this.checkpoints = checkpoints;
         this.failureHandler = failureHandler;
+        this.receiverStopping = receiverStopping;
     }
 
     /** The factory the KCL calls for each shard this receiver is assigned: a fresh processor per shard. */
     static <T> ShardRecordProcessorFactory factory(String streamName, RecordConverter<T> converter,
-            BlockWriter<T> blockWriter, CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler) {
+            BlockWriter<T> blockWriter, CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler,
+            BooleanSupplier receiverStopping) {
         return () -> new KinesisShardRecordProcessor<>(streamName, converter, blockWriter, checkpoints,
-                failureHandler);
+                failureHandler, receiverStopping);
     }
 
     @Override
@@ -98,6 +102,18 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
 
     @Override
     public void shardEnded(ShardEndedInput input) {
+        // The end may only be checkpointed once every record of the shard is safe (see ShardCheckpointState):
+        // wait for the last ones. The children wait for this anyway.
+        long wait = state.millisUntilAllStoredSafe();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.info("Interrupted before checkpointing the end of shard {}; it is read again later", shardId);
+                return;
+            }
+        }
         CheckpointOutcome outcome = state.checkpointShardEnd(input.checkpointer());
         LOG.info("Shard {} of stream {} ended after {} (end checkpoint: {})", shardId, streamName,
                 state.lastStored(), outcome);
@@ -106,8 +122,12 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
 
     @Override
     public void shutdownRequested(ShutdownRequestedInput input) {
-        CheckpointOutcome outcome = state.checkpointBeforeHandoff(input.checkpointer());
-        LOG.info("Handing over shard {} of stream {}: checkpoint at {} {}", shardId, streamName, state.lastStored(),
-                outcome);
+        // Handing the lease to another receiver of the running application: the driver processes everything this
+        // one stored. Stopping the receiver: its unprocessed blocks may be dropped, so only the safe position.
+        boolean handOver = !receiverStopping.getAsBoolean();
+        CheckpointOutcome outcome = state.checkpointBeforeHandoff(input.checkpointer(), handOver);
+        LOG.info("{} shard {} of stream {}: checkpointed at {} ({}), stored up to {}",
+                handOver ? "Handing over" : "Stopping", shardId, streamName, state.lastCheckpointed(), outcome,
+                state.lastStored());
     }
 }

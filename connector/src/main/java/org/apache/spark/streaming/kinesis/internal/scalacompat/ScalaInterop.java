@@ -32,6 +32,31 @@ public final class ScalaInterop {
         return result;
     }
 
+    /** A Java iterator as a Scala one (what Spark's RDD.compute returns). */
+    public static <T> scala.collection.Iterator<T> asScalaIterator(java.util.Iterator<T> values) {
+        return new scala.collection.AbstractIterator<T>() {
+            @Override
+            public boolean hasNext() {
+                return values.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return values.next();
+            }
+        };
+    }
+
+    /** A Scala sequence as a Java list. */
+    public static <T> java.util.List<T> toJavaList(scala.collection.Seq<T> values) {
+        java.util.List<T> result = new java.util.ArrayList<>(values.size());
+        scala.collection.Iterator<T> iterator = values.iterator();
+        while (iterator.hasNext()) {
+            result.add(iterator.next());
+        }
+        return result;
+    }
+
     /** A message handler written as a Scala function. */
     public static <T> RecordConverter<T> converter(Function1<KinesisClientRecord, T> handler) {
         return new ScalaFunctionRecordConverter<>(handler);

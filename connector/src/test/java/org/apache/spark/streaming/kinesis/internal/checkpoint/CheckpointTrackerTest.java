@@ -12,7 +12,7 @@ import software.amazon.kinesis.exceptions.ShutdownException;
 
 class CheckpointTrackerTest {
 
-    private final CheckpointTracker tracker = new CheckpointTracker("checkpoint-tracker-test");
+    private final CheckpointTracker tracker = new CheckpointTracker("checkpoint-tracker-test", Duration.ZERO);
 
     @AfterEach
     void closeTracker() {

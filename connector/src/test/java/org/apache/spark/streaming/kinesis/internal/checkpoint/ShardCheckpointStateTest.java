@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
@@ -15,7 +16,12 @@ class ShardCheckpointStateTest {
 
     private static final String SHARD = "shardId-000000000001";
 
-    private final ShardCheckpointState state = new ShardCheckpointState(SHARD);
+    private static final long SAFETY_DELAY_MILLIS = 3000;
+
+    private final AtomicLong clock = new AtomicLong(1_000_000);
+    /** Without a safety delay every stored position is safe at once, so these tests see plain stored positions. */
+    private final ShardCheckpointState state = new ShardCheckpointState(SHARD, 0, clock::get);
+    private final ShardCheckpointState delayed = new ShardCheckpointState(SHARD, SAFETY_DELAY_MILLIS, clock::get);
     private final FakeCheckpointer checkpointer = new FakeCheckpointer();
 
     private static RecordPosition at(String sequenceNumber) {
@@ -123,7 +129,7 @@ class ShardCheckpointStateTest {
 
         state.recordStored(at("101"), checkpointer);
         state.checkpointIfBehind();
-        state.checkpointBeforeHandoff(checkpointer);
+        state.checkpointBeforeHandoff(checkpointer, true);
 
         assertThat(checkpointer.checkpoints()).containsExactly("100/0");
     }
@@ -246,7 +252,7 @@ class ShardCheckpointStateTest {
         FakeCheckpointer handoff = new FakeCheckpointer();
         state.recordStored(at("100"), checkpointer);
 
-        assertThat(state.checkpointBeforeHandoff(handoff)).isEqualTo(CheckpointOutcome.WRITTEN);
+        assertThat(state.checkpointBeforeHandoff(handoff, true)).isEqualTo(CheckpointOutcome.WRITTEN);
 
         assertThat(handoff.checkpoints()).containsExactly("100/0");
         assertThat(checkpointer.attempts()).isZero();
@@ -259,9 +265,66 @@ class ShardCheckpointStateTest {
         state.recordStored(at("100"), checkpointer);
         state.checkpointIfBehind();
 
-        assertThat(state.checkpointBeforeHandoff(handoff)).isEqualTo(CheckpointOutcome.WRITTEN);
+        assertThat(state.checkpointBeforeHandoff(handoff, true)).isEqualTo(CheckpointOutcome.WRITTEN);
 
         assertThat(handoff.attempts()).isZero();
+    }
+
+    @Test
+    void theTimerOnlyCheckpointsPositionsStoredForTheSafetyDelay() {
+        delayed.recordStored(at("100"), checkpointer);
+        clock.addAndGet(1000);
+        delayed.recordStored(at("200"), checkpointer);
+
+        delayed.checkpointIfBehind();
+        assertThat(checkpointer.attempts()).as("nothing is old enough yet").isZero();
+
+        clock.addAndGet(SAFETY_DELAY_MILLIS - 1000);
+        delayed.checkpointIfBehind();
+        assertThat(checkpointer.checkpoints()).containsExactly("100/0");
+
+        clock.addAndGet(1000);
+        delayed.checkpointIfBehind();
+        assertThat(checkpointer.checkpoints()).containsExactly("100/0", "200/0");
+    }
+
+    @Test
+    void theSafePositionIsTheNewestOldEnoughOne() {
+        delayed.recordStored(at("100"), checkpointer);
+        delayed.recordStored(at("200"), checkpointer);
+        clock.addAndGet(SAFETY_DELAY_MILLIS);
+        delayed.recordStored(at("300"), checkpointer);
+
+        assertThat(delayed.safePosition()).isEqualTo(at("200"));
+        assertThat(delayed.safePosition()).as("asking again").isEqualTo(at("200"));
+        assertThat(delayed.lastStored()).isEqualTo(at("300"));
+        assertThat(delayed.millisUntilAllStoredSafe()).isEqualTo(SAFETY_DELAY_MILLIS);
+    }
+
+    @Test
+    void aStoppingReceiverHandsOverOnlyTheSafePositionAndAHandoverEverything() {
+        FakeCheckpointer stop = new FakeCheckpointer();
+        delayed.recordStored(at("100"), checkpointer);
+        clock.addAndGet(SAFETY_DELAY_MILLIS);
+        delayed.recordStored(at("200"), checkpointer);
+
+        delayed.checkpointBeforeHandoff(stop, false);
+        assertThat(stop.checkpoints()).containsExactly("100/0");
+
+        FakeCheckpointer handOver = new FakeCheckpointer();
+        delayed.checkpointBeforeHandoff(handOver, true);
+        assertThat(handOver.checkpoints()).containsExactly("200/0");
+    }
+
+    @Test
+    void everythingIsSafeOnceTheLastPositionIsOldEnough() {
+        assertThat(delayed.millisUntilAllStoredSafe()).isZero();
+        delayed.recordStored(at("100"), checkpointer);
+        clock.addAndGet(1000);
+
+        assertThat(delayed.millisUntilAllStoredSafe()).isEqualTo(SAFETY_DELAY_MILLIS - 1000);
+        clock.addAndGet(SAFETY_DELAY_MILLIS);
+        assertThat(delayed.millisUntilAllStoredSafe()).isZero();
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
@@ -41,11 +44,12 @@ class KinesisShardRecordProcessorTest {
     private final RecordingBlockStore<String> store = new RecordingBlockStore<>();
     private final RecordingFailureHandler failures = new RecordingFailureHandler();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private CheckpointTracker tracker;
 
     @BeforeEach
     void createTracker() {
-        tracker = new CheckpointTracker("processor-test-checkpoints");
+        tracker = new CheckpointTracker("processor-test-checkpoints", Duration.ZERO);
     }
 
     @AfterEach
@@ -56,7 +60,7 @@ class KinesisShardRecordProcessorTest {
     private KinesisShardRecordProcessor<String> processor(RecordConverter<String> converter) {
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store,
                 new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false);
-        return new KinesisShardRecordProcessor<>(STREAM, converter, writer, tracker, failures);
+        return new KinesisShardRecordProcessor<>(STREAM, converter, writer, tracker, failures, stopping::get);
     }
 
     private KinesisShardRecordProcessor<String> initialized(RecordConverter<String> converter) {
@@ -272,6 +276,23 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
+    void aStoppingReceiverCheckpointsOnlyRecordsStoredForTheSafetyDelay() {
+        AtomicLong clock = new AtomicLong(1_000_000);
+        tracker.close();
+        tracker = new CheckpointTracker("processor-test-delayed", Duration.ofSeconds(3), clock::get);
+        KinesisShardRecordProcessor<String> processor = initialized();
+        processor.processRecords(batch(TestRecords.plain(100, 3)));
+        clock.addAndGet(3000);
+        processor.processRecords(batch(TestRecords.plain(103, 2)));
+        stopping.set(true);
+        FakeCheckpointer stop = new FakeCheckpointer();
+
+        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(stop).build());
+
+        assertThat(stop.checkpoints()).as("the recent block may never be processed").containsExactly("102/0");
+    }
+
+    @Test
     void shutdownRequestedWithNothingStoredWritesNothing() {
         KinesisShardRecordProcessor<String> processor = initialized();
         FakeCheckpointer handoff = new FakeCheckpointer();
@@ -286,7 +307,7 @@ class KinesisShardRecordProcessorTest {
         ShardRecordProcessorFactory factory = KinesisShardRecordProcessor.factory(STREAM,
                 KinesisClientRecord::partitionKey, new BlockWriter<>(STREAM, store,
                         new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false), tracker,
-                failures);
+                failures, () -> false);
 
         assertThat(factory.shardRecordProcessor()).isNotSameAs(factory.shardRecordProcessor())
                 .isInstanceOf(KinesisShardRecordProcessor.class);

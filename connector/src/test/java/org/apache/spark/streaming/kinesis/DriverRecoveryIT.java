@@ -1,0 +1,109 @@
+package org.apache.spark.streaming.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkkinesis.localstack.KinesisStreamFixture;
+import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.LocalStackExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
+import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp;
+import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp.BatchOutput;
+import org.apache.spark.streaming.kinesis.testing.ChildJvm;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The driver dies (SIGKILL) while batches are generated but not completed; restarted with
+ * {@code StreamingContext.getOrCreate}, it runs those batches again from Kinesis, with the same records, and no
+ * record produced is lost. No write-ahead log is used.
+ */
+@ExtendWith(LocalStackExtension.class)
+class DriverRecoveryIT {
+
+    private static final int RECORDS = 600;
+
+    private final List<ChildJvm> drivers = new ArrayList<>();
+
+    @AfterEach
+    void stopDrivers() {
+        drivers.forEach(ChildJvm::close);
+    }
+
+    @Test
+    void batchesPendingAtTheCrashAreRecomputedWithTheSameRecords(LocalStack stack) throws Exception {
+        String stream = stack.streams().createUniqueStream("driver-crash", 2);
+        String app = KinesisStreamFixture.uniqueName("app");
+        Path output = Files.createTempDirectory("batches");
+        Path checkpoint = Files.createTempDirectory("checkpoint");
+        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "crash", RECORDS, 50)) {
+            // Slow batches (1.5 s of work per 1 s batch) pile up, so the crash leaves several pending.
+            ChildJvm first = driver(stack, stream, app, output, checkpoint, 1500, "first");
+            Eventually.await(Duration.ofSeconds(90), () -> CheckpointedConsumerApp.batches(output).size() >= 4,
+                    () -> "batches written: " + CheckpointedConsumerApp.batches(output).size() + "; log " + first.log());
+            first.kill();
+            long restartedAt = System.nanoTime();
+            Set<Long> beforeCrash = batchTimes(output);
+
+            ChildJvm second = driver(stack, stream, app, output, checkpoint, 0, "second");
+            List<String> produced = producer.awaitAll();
+            Eventually.await(Duration.ofSeconds(120), () -> seen(output).containsAll(produced),
+                    () -> missing(produced, output) + " records not seen; log " + second.log());
+            long recoveryMillis = (System.nanoTime() - restartedAt) / 1_000_000;
+
+            Map<Long, List<List<String>>> runsPerBatch = CheckpointedConsumerApp.batches(output).stream()
+                    .collect(Collectors.groupingBy(BatchOutput::batchTime,
+                            Collectors.mapping(batch -> batch.records().stream().sorted().toList(),
+                                    Collectors.toList())));
+            List<Long> recomputed = runsPerBatch.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(Map.Entry::getKey).sorted().toList();
+            String recoveryLog = Files.readString(second.log());
+            long seen = CheckpointedConsumerApp.batches(output).stream().mapToLong(b -> b.records().size()).sum();
+            System.err.println("Driver crash: produced " + produced.size() + ", seen " + seen + ", duplicates "
+                    + (seen - new HashSet<>(seen(output)).size()) + ", batches written before the crash "
+                    + beforeCrash.size() + ", recomputed batches " + recomputed + ", all records seen "
+                    + recoveryMillis + " ms after the restart");
+
+            assertThat(recoveryLog).contains("Recovering batch");
+            for (Long batchTime : recomputed) {
+                List<List<String>> runs = runsPerBatch.get(batchTime);
+                assertThat(runs).as("the records of batch %s in each run", batchTime).allMatch(runs.get(0)::equals);
+            }
+            second.stop();
+        }
+    }
+
+    private ChildJvm driver(LocalStack stack, String stream, String app, Path output, Path checkpoint,
+            long workMillis, String name) throws Exception {
+        ChildJvm driver = ChildJvm.start(CheckpointedConsumerApp.class,
+                Files.createTempFile("driver-" + name, ".log"), stack.kinesisEndpoint().toString(),
+                stack.dynamoDbEndpoint().toString(), stream, app, output.toString(), checkpoint.toString(),
+                Long.toString(workMillis));
+        drivers.add(driver);
+        return driver;
+    }
+
+    private static Set<Long> batchTimes(Path output) {
+        return CheckpointedConsumerApp.batches(output).stream().map(BatchOutput::batchTime)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> seen(Path output) {
+        return CheckpointedConsumerApp.batches(output).stream().flatMap(batch -> batch.records().stream()).toList();
+    }
+
+    private static long missing(List<String> produced, Path output) {
+        Set<String> seen = new HashSet<>(seen(output));
+        return produced.stream().filter(record -> !seen.contains(record)).count();
+    }
+}

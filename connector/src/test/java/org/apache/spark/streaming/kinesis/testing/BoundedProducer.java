@@ -1,0 +1,59 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import io.github.sparkkinesis.localstack.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Puts a known number of numbered records into a stream at a steady pace in the background, while a test injects
+ * a fault; stops by itself once all are put.
+ */
+public final class BoundedProducer implements AutoCloseable {
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "bounded-producer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Future<List<String>> produced;
+    private volatile boolean cancelled;
+
+    private BoundedProducer(LocalStack stack, String stream, String prefix, int count, int perSecond) {
+        int perRound = Math.max(1, perSecond / 5);
+        this.produced = thread.submit(() -> {
+            List<String> all = new ArrayList<>();
+            for (int start = 0; start < count && !cancelled; start += perRound) {
+                long began = System.nanoTime();
+                int size = Math.min(perRound, count - start);
+                List<byte[]> round = TestPayloads.numbered(prefix + "-" + start, size);
+                stack.streams().putRecords(stream, round);
+                round.forEach(payload -> all.add(TestPayloads.text(payload)));
+                long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+                Thread.sleep(Math.max(0, 200 - elapsed));
+            }
+            return all;
+        });
+    }
+
+    /** Starts putting {@code count} records, about {@code perSecond} a second. */
+    public static BoundedProducer start(LocalStack stack, String stream, String prefix, int count, int perSecond) {
+        return new BoundedProducer(stack, stream, prefix, count, perSecond);
+    }
+
+    /** Waits until every record is put and returns their payloads (as text), in order. */
+    public List<String> awaitAll() throws InterruptedException, ExecutionException, TimeoutException {
+        return produced.get(10, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void close() {
+        cancelled = true;
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.sparkkinesis.localstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback HTTP proxy in front of one local server (kinesis-mock or dynalite) that injects AWS-style faults:
+ * a share of the calls to an operation answered with a throttling error, or every call answered "service
+ * unavailable" for as long as the outage lasts. Point a client at {@link #endpoint()} instead of the server's.
+ *
+ * <pre>{@code
+ * try (FaultInjectingProxy kinesis = FaultInjectingProxy.start(stack.kinesisEndpoint())) {
+ *     kinesis.throttle("GetRecords", 0.3);      // 30 % ProvisionedThroughputExceededException
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Errors are returned as the AWS JSON protocols do (HTTP status, {@code x-amzn-ErrorType} header, {@code __type}
+ * body), which the AWS SDK turns into the matching exception classes.
+ */
+public final class FaultInjectingProxy implements AutoCloseable {
+
+    /** Request headers the JDK's HTTP client sets itself. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
+            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final String THROTTLED = "ProvisionedThroughputExceededException";
+    private static final String UNAVAILABLE = "ServiceUnavailable";
+    private static final String TARGET_HEADER = "X-Amz-Target";
+
+    private final URI target;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "fault-injecting-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Map<String, Double> throttledShares = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
+    private final AtomicLong forwarded = new AtomicLong();
+    private volatile boolean unavailable;
+
+    private FaultInjectingProxy(URI target) throws IOException {
+        this.target = target;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** A proxy for {@code target} (e.g. {@code stack.kinesisEndpoint()}) on a free loopback port. */
+    public static FaultInjectingProxy start(URI target) {
+        try {
+            return new FaultInjectingProxy(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the proxy for " + target, e);
+        }
+    }
+
+    /** The endpoint to give clients instead of the server's. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Answers {@code share} (0 to 1) of the calls to {@code operation} (e.g. "GetRecords") with
+     * ProvisionedThroughputExceededException; 0 stops it.
+     */
+    public FaultInjectingProxy throttle(String operation, double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("share must be between 0 and 1, got " + share);
+        }
+        throttledShares.put(operation, share);
+        return this;
+    }
+
+    /** Answers every call with HTTP 503 ServiceUnavailable until {@link #restore()}. */
+    public FaultInjectingProxy makeUnavailable() {
+        unavailable = true;
+        return this;
+    }
+
+    /** Ends an outage started by {@link #makeUnavailable()}. */
+    public FaultInjectingProxy restore() {
+        unavailable = false;
+        return this;
+    }
+
+    /** How many calls were answered with each injected error code. */
+    public Map<String, Long> injectedErrors() {
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        injected.forEach((code, count) -> counts.put(code, count.get()));
+        return counts;
+    }
+
+    /** How many calls reached the server. */
+    public long forwardedCalls() {
+        return forwarded.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String operation = operation(exchange.getRequestHeaders().getFirst(TARGET_HEADER));
+            if (unavailable) {
+                reject(exchange, 503, UNAVAILABLE, "Service unavailable (injected outage)");
+                return;
+            }
+            Double share = throttledShares.get(operation);
+            if (share != null && ThreadLocalRandom.current().nextDouble() < share) {
+                reject(exchange, 400, THROTTLED, "Rate exceeded for " + operation + " (injected)");
+                return;
+            }
+            forward(exchange, body);
+        }
+    }
+
+    private static String operation(String target) {
+        if (target == null) {
+            return "";
+        }
+        int dot = target.lastIndexOf('.');
+        return dot < 0 ? target : target.substring(dot + 1);
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .timeout(Duration.ofSeconds(60))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while forwarding", e);
+        }
+        forwarded.incrementAndGet();
+        response.headers().map().forEach((name, values) -> {
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
+                    && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readAllBytes();
+            exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private void reject(HttpExchange exchange, int status, String errorCode, String message) throws IOException {
+        injected.computeIfAbsent(errorCode, code -> new AtomicLong()).incrementAndGet();
+        byte[] body = ("{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", errorCode);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
