@@ -45,6 +45,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
     private static final String UNAVAILABLE = "ServiceUnavailable";
     private static final String TARGET_HEADER = "X-Amz-Target";
+    private static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
 
     private final URI target;
     private final HttpServer server;
@@ -60,6 +61,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final Map<String, Double> throttledShares = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
     private final AtomicLong forwarded = new AtomicLong();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private volatile boolean unavailable;
 
     private FaultInjectingProxy(URI target) throws IOException {
@@ -115,6 +117,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return counts;
     }
 
+    /** How many calls the proxy received, per operation (injected faults included). */
+    public Map<String, Long> calls() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((operation, count) -> counts.put(operation, count.get()));
+        return counts;
+    }
+
     /** How many calls reached the server. */
     public long forwardedCalls() {
         return forwarded.get();
@@ -124,13 +133,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String operation = operation(exchange.getRequestHeaders().getFirst(TARGET_HEADER));
+            calls.computeIfAbsent(operation, name -> new AtomicLong()).incrementAndGet();
+            boolean cbor = CBOR_CONTENT_TYPE.equals(exchange.getRequestHeaders().getFirst("Content-Type"));
             if (unavailable) {
-                reject(exchange, 503, UNAVAILABLE, "Service unavailable (injected outage)");
+                reject(exchange, cbor, 503, UNAVAILABLE, "Service unavailable (injected outage)");
                 return;
             }
             Double share = throttledShares.get(operation);
             if (share != null && ThreadLocalRandom.current().nextDouble() < share) {
-                reject(exchange, 400, THROTTLED, "Rate exceeded for " + operation + " (injected)");
+                reject(exchange, cbor, 400, THROTTLED, "Rate exceeded for " + operation + " (injected)");
                 return;
             }
             forward(exchange, body);
@@ -179,17 +190,41 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private void reject(HttpExchange exchange, int status, String errorCode, String message) throws IOException {
+    private void reject(HttpExchange exchange, boolean cbor, int status, String errorCode, String message)
+            throws IOException {
         injected.computeIfAbsent(errorCode, code -> new AtomicLong()).incrementAndGet();
-        byte[] body = ("{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        // Answer in the protocol the client spoke: the AWS SDK reads Kinesis errors as CBOR by default.
+        byte[] body = cbor ? cborError(errorCode, message)
+                : ("{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", errorCode);
         exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("Content-Type", cbor ? CBOR_CONTENT_TYPE : "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** A CBOR map {"__type": code, "message": message}: the two fields the SDK reads from an error. */
+    private static byte[] cborError(String errorCode, String message) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0xA2);
+        for (String text : new String[] {"__type", errorCode, "message", message}) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length < 24) {
+                out.write(0x60 | utf8.length);
+            } else if (utf8.length < 256) {
+                out.write(0x78);
+                out.write(utf8.length);
+            } else {
+                out.write(0x79);
+                out.write(utf8.length >> 8);
+                out.write(utf8.length & 0xFF);
+            }
+            out.writeBytes(utf8);
+        }
+        return out.toByteArray();
     }
 
     @Override

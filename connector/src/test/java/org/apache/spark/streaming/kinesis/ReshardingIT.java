@@ -9,9 +9,12 @@ import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
+import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
@@ -64,6 +67,40 @@ class ReshardingIT {
                     .isEqualTo(ExtendedSequenceNumber.SHARD_END);
         }
         assertThat(checkpoints).containsKeys(splitChildren.get(0), merged);
+    }
+
+    @Test
+    void splitAndMergeWhileRecordsKeepArriving(LocalStack stack, StreamingContexts contexts) throws Exception {
+        String stream = stack.streams().createUniqueStream("reshard-load", 2);
+        String app = KinesisStreamFixture.uniqueName("app");
+        JavaStreamingContext ssc = contexts.create();
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .build().asJava());
+        ssc.start();
+        List<String> initial = stack.streams().openShardIds(stream);
+        List<ProducedRecord> produced;
+        long reshardedAt;
+        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "load", 500, 50)) {
+            Eventually.await(TIMEOUT, () -> sink.size() > 0, () -> "no record arrived");
+            List<String> children = stack.streams().splitShard(stream, initial.get(0));
+            Eventually.sleep(2000);
+            stack.streams().mergeShards(stream, children.get(1), initial.get(1));
+            reshardedAt = System.nanoTime();
+            produced = producer.awaitAllRecords();
+        }
+        List<String> expected = produced.stream().map(record -> TestPayloads.text(record.data())).toList();
+        Eventually.await(TIMEOUT, () -> new HashSet<>(texts(sink)).containsAll(expected),
+                () -> new HashSet<>(texts(sink)).size() + " of " + expected.size() + " records arrived");
+        DeliveryReport report = DeliveryReport.of("split and merge under load (50 records/s)", expected,
+                texts(sink), (System.nanoTime() - reshardedAt) / 1_000_000).print();
+
+        assertThat(report.lost()).isZero();
+        assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, sink.records());
+    }
+
+    private static List<String> texts(RecordSink<byte[]> sink) {
+        return sink.records().stream().map(TestPayloads::text).toList();
     }
 
     private static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,

@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.testing;
 
 import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,19 +22,17 @@ public final class BoundedProducer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Future<List<String>> produced;
+    private final Future<List<ProducedRecord>> produced;
     private volatile boolean cancelled;
 
     private BoundedProducer(LocalStack stack, String stream, String prefix, int count, int perSecond) {
         int perRound = Math.max(1, perSecond / 5);
         this.produced = thread.submit(() -> {
-            List<String> all = new ArrayList<>();
+            List<ProducedRecord> all = new ArrayList<>();
             for (int start = 0; start < count && !cancelled; start += perRound) {
                 long began = System.nanoTime();
                 int size = Math.min(perRound, count - start);
-                List<byte[]> round = TestPayloads.numbered(prefix + "-" + start, size);
-                stack.streams().putRecords(stream, round);
-                round.forEach(payload -> all.add(TestPayloads.text(payload)));
+                all.addAll(stack.streams().putRecords(stream, TestPayloads.numbered(prefix + "-" + start, size)));
                 long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
                 Thread.sleep(Math.max(0, 200 - elapsed));
             }
@@ -48,6 +47,12 @@ public final class BoundedProducer implements AutoCloseable {
 
     /** Waits until every record is put and returns their payloads (as text), in order. */
     public List<String> awaitAll() throws InterruptedException, ExecutionException, TimeoutException {
+        return awaitAllRecords().stream().map(record -> TestPayloads.text(record.data())).toList();
+    }
+
+    /** Waits until every record is put and returns where each landed, in order. */
+    public List<ProducedRecord> awaitAllRecords() throws InterruptedException, ExecutionException,
+            TimeoutException {
         return produced.get(10, TimeUnit.MINUTES);
     }
 
