@@ -8,10 +8,13 @@ import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
@@ -42,18 +45,27 @@ class CheckpointIT {
         // The timer checkpoints each shard up to its last stored record, with no new records arriving.
         Map<String, BigInteger> lastPerShard = lastSequenceNumberPerShard(firstRound);
         Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
-                () -> "lease table checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected " + lastPerShard);
+                () -> "lease table checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app)
+                        + ", expected " + lastPerShard);
         ssc.stop(false, true);
 
         List<ProducedRecord> secondRound = stack.streams().putRecords(stream, TestPayloads.numbered("second", 100));
         ssc = contexts.create();
         RecordSink<byte[]> secondRun = RecordSink.attach(dstream(stack, ssc, stream, app));
+        long restartedAt = System.nanoTime();
         ssc.start();
         Eventually.await(TIMEOUT, () -> secondRun.size() >= secondRound.size(),
                 () -> secondRun.size() + " of " + secondRound.size() + " records arrived after the restart");
+        long recoveryMillis = (System.nanoTime() - restartedAt) / 1_000_000;
         Eventually.sleep(2000);
+        List<String> seen = new ArrayList<>(TestPayloads.texts(firstRun.records()));
+        seen.addAll(TestPayloads.texts(secondRun.records()));
+        List<String> produced = Stream.concat(firstRound.stream(), secondRound.stream())
+                .map(record -> TestPayloads.text(record.data())).toList();
+        DeliveryReport.of("application stopped and restarted with the same app name", produced, seen,
+                recoveryMillis).print();
 
-        // A graceful stop checkpoints everything that was stored: the second run neither loses nor repeats.
+        // Stopped once the checkpoints had caught up with everything stored: the second run neither loses nor repeats.
         assertThat(TestPayloads.checksum(secondRun.records()))
                 .isEqualTo(TestPayloads.checksum(secondRound.stream().map(ProducedRecord::data).toList()));
         assertThat(firstRun.size()).isEqualTo(firstRound.size());

@@ -18,6 +18,7 @@ import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp;
 import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp.BatchOutput;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
+import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class DriverRecoveryIT {
             // Slow batches (1.5 s of work per 1 s batch) pile up, so the crash leaves several pending.
             ChildJvm first = driver(stack, stream, app, output, checkpoint, 1500, "first");
             Eventually.await(Duration.ofSeconds(90), () -> CheckpointedConsumerApp.batches(output).size() >= 4,
-                    () -> "batches written: " + CheckpointedConsumerApp.batches(output).size() + "; log " + first.log());
+                    () -> "batches written: " + CheckpointedConsumerApp.batches(output).size() + "; log "
+                            + first.log());
             first.kill();
             long restartedAt = System.nanoTime();
             Set<Long> beforeCrash = batchTimes(output);
@@ -68,12 +70,12 @@ class DriverRecoveryIT {
             List<Long> recomputed = runsPerBatch.entrySet().stream().filter(e -> e.getValue().size() > 1)
                     .map(Map.Entry::getKey).sorted().toList();
             String recoveryLog = Files.readString(second.log());
-            long seen = CheckpointedConsumerApp.batches(output).stream().mapToLong(b -> b.records().size()).sum();
-            System.err.println("Driver crash: produced " + produced.size() + ", seen " + seen + ", duplicates "
-                    + (seen - new HashSet<>(seen(output)).size()) + ", batches written before the crash "
-                    + beforeCrash.size() + ", recomputed batches " + recomputed + ", all records seen "
-                    + recoveryMillis + " ms after the restart");
+            DeliveryReport report = DeliveryReport.of("driver killed (SIGKILL), restarted from its DStream checkpoint",
+                    produced, seen(output), recoveryMillis).print();
+            System.err.println("Batches written before the crash " + beforeCrash.size() + ", recomputed batches "
+                    + recomputed + " (recovery timed from the restart)");
 
+            assertThat(report.lost()).isZero();
             assertThat(recoveryLog).contains("Recovering batch");
             for (Long batchTime : recomputed) {
                 List<List<String>> runs = runsPerBatch.get(batchTime);

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceiverErrors;
@@ -28,6 +30,7 @@ class ErrorReportingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicBoolean POISON_SEEN = new AtomicBoolean();
+    private static final AtomicLong POISONED_AT_MILLIS = new AtomicLong();
 
 
     @Test
@@ -73,6 +76,7 @@ class ErrorReportingIT {
         Function<KinesisClientRecord, String> failsOnceOnP42 = record -> {
             String text = TestPayloads.text(toBytes(record));
             if (text.equals("p-42") && POISON_SEEN.compareAndSet(false, true)) {
+                POISONED_AT_MILLIS.set(System.currentTimeMillis());
                 throw new IllegalStateException("cannot handle " + text);
             }
             return text;
@@ -86,6 +90,9 @@ class ErrorReportingIT {
 
         Eventually.await(TIMEOUT, () -> new HashSet<>(sink.records()).size() == payloads.size(),
                 () -> new HashSet<>(sink.records()).size() + " of " + payloads.size() + " distinct records arrived");
+        DeliveryReport report = DeliveryReport.of("message handler throws once", TestPayloads.texts(payloads),
+                sink.records(), System.currentTimeMillis() - POISONED_AT_MILLIS.get()).print();
+        assertThat(report.lost()).isZero();
         assertThat(errors.messages()).anyMatch(message -> message.contains("The message handler failed")
                 && message.contains("cannot handle p-42"));
     }

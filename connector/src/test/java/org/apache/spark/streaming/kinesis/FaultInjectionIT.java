@@ -92,11 +92,11 @@ class FaultInjectionIT {
     private static List<String> put(LocalStack stack, String stream, String prefix, int count) {
         List<byte[]> payloads = TestPayloads.numbered(prefix, count);
         stack.streams().putRecords(stream, payloads);
-        return payloads.stream().map(TestPayloads::text).toList();
+        return TestPayloads.texts(payloads);
     }
 
     private static List<String> seen(RecordSink<byte[]> sink) {
-        return sink.records().stream().map(TestPayloads::text).toList();
+        return TestPayloads.texts(sink.records());
     }
 
     private static String app() {

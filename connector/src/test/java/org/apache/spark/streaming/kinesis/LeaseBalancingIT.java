@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +72,7 @@ class LeaseBalancingIT {
                         && stack.leaseTables().leases(app).stream().allMatch(lease -> lease.checkpointOwner() == null),
                 () -> "leases " + stack.leaseTables().leases(app));
 
-        List<String> firstRound = texts(TestPayloads.numbered("shared", 200));
+        List<String> firstRound = TestPayloads.texts(TestPayloads.numbered("shared", 200));
         List<ProducedRecord> firstPut = stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
         Eventually.await(TIMEOUT, () -> union(local, otherOutput).containsAll(firstRound),
                 () -> union(local, otherOutput).size() + " of " + firstRound.size() + " distinct records seen");
@@ -82,20 +81,21 @@ class LeaseBalancingIT {
         Map<String, BigInteger> lastPerShard = firstPut.stream().collect(Collectors.toMap(ProducedRecord::shardId,
                 record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
         Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
-                () -> "checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected " + lastPerShard);
-        assertThat(texts(local.records())).as("records read in this process").isNotEmpty();
+                () -> "checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected "
+                        + lastPerShard);
+        assertThat(TestPayloads.texts(local.records())).as("records read in this process").isNotEmpty();
         assertThat(RecordingConsumerApp.recorded(otherOutput)).as("records read by the other process").isNotEmpty();
 
         other.stop();
         Eventually.await(TIMEOUT, () -> leasesPerWorker(stack, app).equals(List.of(4)),
                 () -> "leases after the other process stopped: " + stack.leaseTables().owners(app));
-        List<String> secondRound = texts(TestPayloads.numbered("survivor", 200));
+        List<String> secondRound = TestPayloads.texts(TestPayloads.numbered("survivor", 200));
         stack.streams().putRecords(stream, TestPayloads.numbered("survivor", 200));
-        Eventually.await(TIMEOUT, () -> new HashSet<>(texts(local.records())).containsAll(secondRound),
-                () -> "the survivor read " + texts(local.records()).stream().filter(t -> t.startsWith("survivor"))
-                        .distinct().count() + " of " + secondRound.size());
+        Eventually.await(TIMEOUT, () -> new HashSet<>(TestPayloads.texts(local.records())).containsAll(secondRound),
+                () -> "the survivor read " + TestPayloads.texts(local.records()).stream()
+                        .filter(t -> t.startsWith("survivor")).distinct().count() + " of " + secondRound.size());
 
-        List<String> everything = new ArrayList<>(texts(local.records()));
+        List<String> everything = new ArrayList<>(TestPayloads.texts(local.records()));
         everything.addAll(RecordingConsumerApp.recorded(otherOutput));
         long duplicates = everything.size() - new HashSet<>(everything).size();
         System.err.println("Records produced: 400, seen: " + everything.size() + ", duplicates: " + duplicates);
@@ -129,14 +129,11 @@ class LeaseBalancingIT {
     }
 
     private static Set<String> union(RecordSink<byte[]> local, Path otherOutput) {
-        Set<String> all = new HashSet<>(texts(local.records()));
+        Set<String> all = new HashSet<>(TestPayloads.texts(local.records()));
         all.addAll(RecordingConsumerApp.recorded(otherOutput));
         return all;
     }
 
-    private static List<String> texts(Collection<byte[]> payloads) {
-        return payloads.stream().map(TestPayloads::text).collect(Collectors.toList());
-    }
 
     private static Map<String, String> ownersOf(LocalStack stack, String app) {
         Map<String, String> owners = new HashMap<>(stack.leaseTables().owners(app));

@@ -90,17 +90,14 @@ class ReshardingIT {
             produced = producer.awaitAllRecords();
         }
         List<String> expected = produced.stream().map(record -> TestPayloads.text(record.data())).toList();
-        Eventually.await(TIMEOUT, () -> new HashSet<>(texts(sink)).containsAll(expected),
-                () -> new HashSet<>(texts(sink)).size() + " of " + expected.size() + " records arrived");
+        Eventually.await(TIMEOUT, () -> new HashSet<>(TestPayloads.texts(sink.records())).containsAll(expected),
+                () -> new HashSet<>(TestPayloads.texts(sink.records())).size() + " of " + expected.size()
+                        + " records arrived");
         DeliveryReport report = DeliveryReport.of("split and merge under load (50 records/s)", expected,
-                texts(sink), (System.nanoTime() - reshardedAt) / 1_000_000).print();
+                TestPayloads.texts(sink.records()), (System.nanoTime() - reshardedAt) / 1_000_000).print();
 
         assertThat(report.lost()).isZero();
         assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, sink.records());
-    }
-
-    private static List<String> texts(RecordSink<byte[]> sink) {
-        return sink.records().stream().map(TestPayloads::text).toList();
     }
 
     private static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,

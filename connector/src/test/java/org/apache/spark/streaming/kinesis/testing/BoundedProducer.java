@@ -45,6 +45,11 @@ public final class BoundedProducer implements AutoCloseable {
         return new BoundedProducer(stack, stream, prefix, count, perSecond);
     }
 
+    /** Whether it has put every record (or failed). */
+    public boolean isDone() {
+        return produced.isDone();
+    }
+
     /** Waits until every record is put and returns their payloads (as text), in order. */
     public List<String> awaitAll() throws InterruptedException, ExecutionException, TimeoutException {
         return awaitAllRecords().stream().map(record -> TestPayloads.text(record.data())).toList();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,32 +24,57 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code mainClass} with {@code args}; its output goes to {@code log}. */
+    /** Starts {@code mainClass} from the test classpath with {@code args}; its output goes to {@code log}. */
     public static ChildJvm start(Class<?> mainClass, Path log, String... args) {
+        return start(mainClass.getName(), testClasspath(), Map.of(), log, args);
+    }
+
+    /**
+     * Starts {@code mainClass} on {@code classpath} with extra environment variables, the JVM options Spark needs,
+     * and {@code args}; its output goes to {@code log}.
+     */
+    public static ChildJvm start(String mainClass, String classpath, Map<String, String> environment, Path log,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
-        // The JDK openings and flags Spark needs, as this JVM got them.
+        command.addAll(sparkJvmOptions());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + mainClass, e);
+        }
+    }
+
+    /** The classpath of this test JVM (the real one, behind surefire's manifest-only jar). */
+    public static String testClasspath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** The JDK openings and flags Spark needs, as this JVM got them. */
+    public static List<String> sparkJvmOptions() {
+        List<String> options = new ArrayList<>();
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
                     || option.startsWith("-Djdk.reflect") || option.startsWith("-Dio.netty")
                     || option.startsWith("-Djava.io.tmpdir")) {
-                command.add(option);
+                options.add(option);
             }
         }
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new ChildJvm(process, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + mainClass.getName(), e);
-        }
+        return options;
+    }
+
+    /** The process, to look at its children (e.g. the executors a Spark worker started). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public boolean isAlive() {
@@ -83,6 +109,7 @@ public final class ChildJvm implements AutoCloseable {
 
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             kill();
         }

@@ -38,4 +38,9 @@ public final class TestPayloads {
     public static String text(byte[] payload) {
         return new String(payload, StandardCharsets.UTF_8);
     }
+
+    /** The payloads as text, in order. */
+    public static List<String> texts(Collection<byte[]> payloads) {
+        return payloads.stream().map(TestPayloads::text).toList();
+    }
 }

@@ -88,10 +88,12 @@ public final class KclConfiguration {
                 // Half the failover time makes a dead worker disappear as fast as its leases expire.
                 .workerMetricsReporterFreqInMillis(tuning.failoverTime().toMillis() / 2);
         // The leader (who assigns leases) holds a DynamoDB lock; if it dies, nobody assigns leases until the
-        // lock expires (KCL default 2 minutes). Tie both to the failover time instead.
+        // lock expires (KCL default 2 minutes), and only then does the next leader start watching the dead
+        // worker's leases expire, so the two add up. A lock of one failover time, renewed four times in it, keeps
+        // a lost receiver's shards idle for about two failover times.
         leaseManagementConfig
-                .dynamoDbLockBasedLeaderLeaseDurationInMillis(2 * tuning.failoverTime().toMillis())
-                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(tuning.failoverTime().toMillis() / 2);
+                .dynamoDbLockBasedLeaderLeaseDurationInMillis(tuning.failoverTime().toMillis())
+                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(tuning.failoverTime().toMillis() / 4);
 
         this.coordinatorConfig = configs.coordinatorConfig()
                 .parentShardPollIntervalMillis(tuning.parentShardPollInterval().toMillis())

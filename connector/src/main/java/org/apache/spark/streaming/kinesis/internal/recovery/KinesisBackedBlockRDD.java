@@ -118,7 +118,8 @@ public final class KinesisBackedBlockRDD<T> extends BlockRDD<T> {
                 key -> new ArrayList<>()).add(range));
         List<T> values = new ArrayList<>();
         try (KinesisReadClient client = new KinesisReadClient(config)) {
-            KinesisRangeReader reader = new KinesisRangeReader(client.kinesis(), new RetryingKinesisCall(retrySettings));
+            KinesisRangeReader reader = new KinesisRangeReader(client.kinesis(),
+                    new RetryingKinesisCall(retrySettings));
             for (List<SequenceNumberRange> shardRanges : byShard.values()) {
                 List<KinesisClientRecord> records = reader.read(shardRanges);
                 for (KinesisClientRecord record : records) {

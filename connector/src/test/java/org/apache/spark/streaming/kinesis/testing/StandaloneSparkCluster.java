@@ -1,0 +1,157 @@
+package org.apache.spark.streaming.kinesis.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Spark standalone cluster of separate processes on this machine: a Master and Workers started from the Spark
+ * jars Maven resolved (no Spark download is needed), laid out as a Spark distribution's {@code jars/} folder. The
+ * Workers start executors as real child processes, so tests can kill one.
+ */
+public final class StandaloneSparkCluster implements AutoCloseable {
+
+    /** Written by the build: Spark's jars and the connector's compile dependencies. */
+    public static final String DISTRIBUTION_CLASSPATH_PROPERTY = "spark.distribution.classpath";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final int masterPort;
+    private final ChildJvm master;
+    private final List<ChildJvm> workers = new ArrayList<>();
+
+    private StandaloneSparkCluster(Path workDir, int workerCount, int coresPerWorker) throws IOException {
+        this.home = sparkHome(workDir.resolve("spark-home"));
+        this.masterPort = freePort();
+        Map<String, String> environment = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
+        String classpath = home.resolve("jars").resolve("*").toString();
+        this.master = ChildJvm.start("org.apache.spark.deploy.master.Master", classpath, environment,
+                workDir.resolve("master.log"), "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
+                "--webui-port", Integer.toString(freePort()));
+        try {
+            awaitLog(master.log(), Pattern.compile("I have been elected leader"), 1);
+            for (int i = 0; i < workerCount; i++) {
+                Path workerDir = Files.createDirectories(workDir.resolve("worker-" + i));
+                workers.add(ChildJvm.start("org.apache.spark.deploy.worker.Worker", classpath, environment,
+                        workDir.resolve("worker-" + i + ".log"), "--host", "127.0.0.1",
+                        "--cores", Integer.toString(coresPerWorker), "--memory", "2g",
+                        "--webui-port", Integer.toString(freePort()), "--work-dir", workerDir.toString(),
+                        masterUrl()));
+            }
+            awaitLog(master.log(), Pattern.compile("Registering worker"), workerCount);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts a master and {@code workerCount} workers with {@code coresPerWorker} cores each. */
+    public static StandaloneSparkCluster start(Path workDir, int workerCount, int coresPerWorker) {
+        try {
+            return new StandaloneSparkCluster(workDir, workerCount, coresPerWorker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String masterUrl() {
+        return "spark://127.0.0.1:" + masterPort;
+    }
+
+    public Path masterLog() {
+        return master.log();
+    }
+
+    /** The process of the executor with this id, if it is running. */
+    public Optional<ProcessHandle> executor(String executorId) {
+        return workers.stream()
+                .flatMap(worker -> worker.handle().descendants())
+                .filter(process -> isExecutor(arguments(process), executorId))
+                .findFirst();
+    }
+
+    /**
+     * A process's arguments. The JDK cuts command lines at 4 KiB and then reports no arguments at all, and an
+     * executor's command line (its whole class path) is longer, so on Linux they are read from {@code /proc}.
+     */
+    private static String[] arguments(ProcessHandle process) {
+        Path cmdline = Paths.get("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0");
+            }
+        } catch (IOException e) {
+            return new String[0]; // the process ended meanwhile
+        }
+        return process.info().arguments().orElse(new String[0]);
+    }
+
+    private static boolean isExecutor(String[] args, String executorId) {
+        boolean backend = false;
+        for (int i = 0; i < args.length; i++) {
+            backend |= args[i].endsWith("CoarseGrainedExecutorBackend");
+            if (backend && args[i].equals("--executor-id") && i + 1 < args.length && args[i + 1].equals(executorId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path sparkHome(Path home) throws IOException {
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        String listing = Files.readString(Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)),
+                StandardCharsets.UTF_8).trim();
+        for (String jar : listing.split(java.io.File.pathSeparator)) {
+            Path source = Paths.get(jar);
+            Path link = jars.resolve(source.getFileName());
+            if (!Files.exists(link)) {
+                Files.createSymbolicLink(link, source);
+            }
+        }
+        // Spark's launcher treats a folder with a RELEASE file as a distribution.
+        Files.writeString(home.resolve("RELEASE"), "Spark jars resolved by Maven for tests\n");
+        return home;
+    }
+
+    private static void awaitLog(Path log, Pattern line, int occurrences) {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(log) && line.matcher(Files.readString(log)).results().count() >= occurrences) {
+                    return;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Eventually.sleep(200);
+        }
+        throw new IllegalStateException("'" + line + "' did not appear " + occurrences + " times in " + log
+                + " within " + STARTUP_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(ChildJvm::close);
+        master.close();
+    }
+}
