@@ -22,13 +22,13 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.testing.ScalaPartitionKeyHandler;
+import org.apache.spark.streaming.kinesis.testing.ScalaSets;
 import org.apache.spark.streaming.kinesis.testing.Serialization;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.receiver.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import software.amazon.kinesis.common.InitialPositionInStream;
@@ -339,8 +339,7 @@ class KinesisInputDStreamBuilderTest {
 
     @Test
     void metricsEnabledDimensionsAcceptAScalaSet() {
-        scala.collection.immutable.Set<String> dimensions =
-                CollectionConverters.asScala(new LinkedHashSet<>(List.of("ShardId", "StreamId"))).toSet();
+        scala.collection.immutable.Set<String> dimensions = ScalaSets.of("ShardId", "StreamId");
 
         assertThat(configOf(minimal().metricsEnabledDimensions(dimensions)).metricsEnabledDimensions())
                 .containsExactlyInAnyOrder("ShardId", "StreamId");
@@ -348,8 +347,7 @@ class KinesisInputDStreamBuilderTest {
 
     @Test
     void unknownDimensionInAScalaSetIsRejected() {
-        scala.collection.immutable.Set<String> dimensions =
-                CollectionConverters.asScala(Set.of("Operation", "Shard")).toSet();
+        scala.collection.immutable.Set<String> dimensions = ScalaSets.of("Operation", "Shard");
 
         assertThatThrownBy(() -> minimal().metricsEnabledDimensions(dimensions).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -61,7 +61,8 @@ class ReadmeConfigurationTableTest {
     }
 
     private static String configurationTable() throws IOException {
-        Path readme = Paths.get("..", "README.md");
+        // Set by the build for every module; the fallback serves a run from the connector folder.
+        Path readme = Paths.get(System.getProperty("sparkkinesis.repository.root", ".."), "README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int start = text.indexOf("<!-- builder-options:start -->");
         int end = text.indexOf("<!-- builder-options:end -->");

@@ -35,7 +35,8 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     private StandaloneSparkCluster(Path workDir, int workerCount, int coresPerWorker) throws IOException {
         this.home = sparkHome(workDir.resolve("spark-home"));
         this.masterPort = freePort();
-        Map<String, String> environment = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
+        Map<String, String> environment = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
+                scalaBinaryVersion());
         String classpath = home.resolve("jars").resolve("*").toString();
         this.master = ChildJvm.start("org.apache.spark.deploy.master.Master", classpath, environment,
                 workDir.resolve("master.log"), "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
@@ -107,6 +108,12 @@ public final class StandaloneSparkCluster implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The Scala binary version of the tests' Spark (2.12 or 2.13), as Spark's launcher scripts name it. */
+    private static String scalaBinaryVersion() {
+        String version = scala.util.Properties$.MODULE$.versionNumberString();
+        return version.substring(0, version.lastIndexOf('.'));
     }
 
     private static Path sparkHome(Path home) throws IOException {

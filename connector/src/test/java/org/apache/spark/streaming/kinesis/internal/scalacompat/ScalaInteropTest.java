@@ -2,10 +2,8 @@ package org.apache.spark.streaming.kinesis.internal.scalacompat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashSet;
-import java.util.List;
+import org.apache.spark.streaming.kinesis.testing.ScalaSets;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 
 class ScalaInteropTest {
 
@@ -17,15 +15,14 @@ class ScalaInteropTest {
 
     @Test
     void scalaSetBecomesAJavaSetWithTheSameElements() {
-        scala.collection.immutable.Set<String> set =
-                CollectionConverters.asScala(new LinkedHashSet<>(List.of("a", "b", "c", "d", "e"))).toSet();
+        scala.collection.immutable.Set<String> set = ScalaSets.of("a", "b", "c", "d", "e");
 
         assertThat(ScalaInterop.toJavaSet(set)).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
     }
 
     @Test
     void emptyScalaSetBecomesAnEmptyJavaSet() {
-        scala.collection.immutable.Set<String> set = CollectionConverters.asScala(new LinkedHashSet<String>()).toSet();
+        scala.collection.immutable.Set<String> set = ScalaSets.of();
 
         assertThat(ScalaInterop.toJavaSet(set)).isEmpty();
     }
