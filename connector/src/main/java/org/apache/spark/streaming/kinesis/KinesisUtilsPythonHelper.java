@@ -19,14 +19,6 @@ import software.amazon.kinesis.metrics.MetricsLevel;
  */
 public final class KinesisUtilsPythonHelper {
 
-    /** PySpark's {@code InitialPositionInStream} constants. */
-    static final int LATEST = 0;
-    static final int TRIM_HORIZON = 1;
-    /** PySpark's {@code MetricsLevel} constants. */
-    static final int METRICS_DETAILED = 0;
-    static final int METRICS_SUMMARY = 1;
-    static final int METRICS_NONE = 2;
-
     public KinesisUtilsPythonHelper() {
     }
 
@@ -44,20 +36,12 @@ public final class KinesisUtilsPythonHelper {
             String streamName, String endpointUrl, String regionName, int initialPositionInStream,
             Duration checkpointInterval, int metricsLevel, StorageLevel storageLevel, String awsAccessKeyId,
             String awsSecretKey, String stsAssumeRoleArn, String stsSessionName, String stsExternalId) {
-        if ((awsAccessKeyId == null) != (awsSecretKey == null)) {
-            throw new IllegalArgumentException("awsAccessKeyId and awsSecretKey must both be set or both be None");
-        }
-        if (!(stsAssumeRoleArn == null && stsSessionName == null && stsExternalId == null)
-                && !(stsAssumeRoleArn != null && stsSessionName != null && stsExternalId != null)) {
+        // PySpark's contract: the three STS values come together.
+        boolean noSts = stsAssumeRoleArn == null && stsSessionName == null && stsExternalId == null;
+        boolean fullSts = stsAssumeRoleArn != null && stsSessionName != null && stsExternalId != null;
+        if (!noSts && !fullSts) {
             throw new IllegalArgumentException(
                     "stsAssumeRoleArn, stsSessionName and stsExternalId must all be set or all be None");
-        }
-        SparkAWSCredentials.Builder credentials = SparkAWSCredentials.builder();
-        if (awsAccessKeyId != null) {
-            credentials.basicCredentials(awsAccessKeyId, awsSecretKey);
-        }
-        if (stsAssumeRoleArn != null) {
-            credentials.stsCredentials(stsAssumeRoleArn, stsSessionName, stsExternalId);
         }
         return KinesisInputDStream.builder()
                 .streamingContext(jssc)
@@ -65,31 +49,13 @@ public final class KinesisUtilsPythonHelper {
                 .streamName(streamName)
                 .endpointUrl(endpointUrl)
                 .regionName(regionName)
-                .initialPosition(initialPosition(initialPositionInStream))
+                .initialPosition(PythonArguments.initialPosition(initialPositionInStream))
                 .checkpointInterval(checkpointInterval)
-                .metricsLevel(metricsLevel(metricsLevel))
+                .metricsLevel(PythonArguments.metricsLevel(metricsLevel))
                 .storageLevel(storageLevel)
-                .kinesisCredentials(credentials.build())
+                .kinesisCredentials(PythonArguments.credentials(awsAccessKeyId, awsSecretKey, stsAssumeRoleArn,
+                        stsSessionName, stsExternalId))
                 .build()
                 .asJava();
-    }
-
-    private static KinesisInitialPosition initialPosition(int code) {
-        return switch (code) {
-            case LATEST -> new KinesisInitialPositions.Latest();
-            case TRIM_HORIZON -> new KinesisInitialPositions.TrimHorizon();
-            default -> throw new IllegalArgumentException("Illegal InitialPositionInStream " + code
-                    + ": use InitialPositionInStream.LATEST (0) or InitialPositionInStream.TRIM_HORIZON (1)");
-        };
-    }
-
-    private static MetricsLevel metricsLevel(int code) {
-        return switch (code) {
-            case METRICS_DETAILED -> MetricsLevel.DETAILED;
-            case METRICS_SUMMARY -> MetricsLevel.SUMMARY;
-            case METRICS_NONE -> MetricsLevel.NONE;
-            default -> throw new IllegalArgumentException("Illegal MetricsLevel " + code
-                    + ": use MetricsLevel.DETAILED (0), MetricsLevel.SUMMARY (1) or MetricsLevel.NONE (2)");
-        };
     }
 }

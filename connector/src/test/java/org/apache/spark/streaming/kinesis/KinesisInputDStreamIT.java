@@ -31,14 +31,14 @@ class KinesisInputDStreamIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-
     @Test
     void readsEveryRecordOfAFourShardStreamFromTrimHorizon(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("trim-horizon", 4);
+        String app = app();
         List<byte[]> payloads = TestPayloads.numbered("r", 400);
         stack.streams().putRecords(stream, payloads);
         JavaStreamingContext ssc = contexts.create();
-        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
 
@@ -52,6 +52,9 @@ class KinesisInputDStreamIT {
 
         assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(payloads));
         assertThat(sink.size()).isEqualTo(payloads.size());
+        // The operations guide promises one DynamoDB table per application.
+        assertThat(stack.dynamoDbClient().listTables().tableNames()).filteredOn(table -> table.startsWith(app))
+                .containsExactly(app);
     }
 
     @Test

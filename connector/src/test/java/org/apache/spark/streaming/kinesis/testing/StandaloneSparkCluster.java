@@ -27,17 +27,17 @@ public final class StandaloneSparkCluster implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Path home;
     private final int masterPort;
     private final ChildJvm master;
     private final List<ChildJvm> workers = new ArrayList<>();
 
     private StandaloneSparkCluster(Path workDir, int workerCount, int coresPerWorker) throws IOException {
-        this.home = sparkHome(workDir.resolve("spark-home"));
+        SparkDistribution spark = SparkDistribution.layOut(workDir.resolve("spark-home"),
+                Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)));
         this.masterPort = freePort();
-        Map<String, String> environment = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
+        Map<String, String> environment = Map.of("SPARK_HOME", spark.home().toString(), "SPARK_SCALA_VERSION",
                 scalaBinaryVersion());
-        String classpath = home.resolve("jars").resolve("*").toString();
+        String classpath = spark.classpath();
         this.master = ChildJvm.start("org.apache.spark.deploy.master.Master", classpath, environment,
                 workDir.resolve("master.log"), "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
                 "--webui-port", Integer.toString(freePort()));
@@ -114,22 +114,6 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     private static String scalaBinaryVersion() {
         String version = scala.util.Properties$.MODULE$.versionNumberString();
         return version.substring(0, version.lastIndexOf('.'));
-    }
-
-    private static Path sparkHome(Path home) throws IOException {
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        String listing = Files.readString(Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)),
-                StandardCharsets.UTF_8).trim();
-        for (String jar : listing.split(java.io.File.pathSeparator)) {
-            Path source = Paths.get(jar);
-            Path link = jars.resolve(source.getFileName());
-            if (!Files.exists(link)) {
-                Files.createSymbolicLink(link, source);
-            }
-        }
-        // Spark's launcher treats a folder with a RELEASE file as a distribution.
-        Files.writeString(home.resolve("RELEASE"), "Spark jars resolved by Maven for tests\n");
-        return home;
     }
 
     private static void awaitLog(Path log, Pattern line, int occurrences) {

@@ -11,8 +11,8 @@ import scala.reflect.ClassTag;
 
 /**
  * The only source that differs by Scala version. This copy is for Scala 2.13, where Spark's sequences are
- * {@code scala.collection.immutable.Seq}; the Scala 2.12 copy is in {@code src/main/scala-2.12}. It overrides the Spark method
- * whose signature names a Scala collection and hands its arguments on in Java types.
+ * {@code scala.collection.immutable.Seq}; the Scala 2.12 copy is in {@code src/main/scala-2.12}. It overrides
+ * the Spark method whose signature names a Scala collection and hands its arguments on in Java types.
  */
 abstract class ScalaSeqReceiverInputDStream<T> extends ReceiverInputDStream<T> {
     private static final long serialVersionUID = 1L;
