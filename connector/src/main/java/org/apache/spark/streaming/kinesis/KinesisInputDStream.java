@@ -1,7 +1,9 @@
 package org.apache.spark.streaming.kinesis;
 
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
@@ -28,6 +30,8 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;
+import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
+import org.apache.spark.streaming.kinesis.internal.metrics.BatchInputMetadata;
 import org.apache.spark.streaming.kinesis.internal.receiver.ByteArrayRecordConverter;
 import org.apache.spark.streaming.kinesis.internal.receiver.JavaFunctionRecordConverter;
 import org.apache.spark.streaming.kinesis.internal.receiver.KinesisReceiver;
@@ -82,6 +86,15 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     /** Default {@link Builder#metricsEnabledDimensions}: {@code Operation} and {@code ShardId}. */
     public static final Set<String> DEFAULT_METRICS_ENABLED_DIMENSIONS =
             KinesisConsumerConfigBuilder.DEFAULT_METRICS_ENABLED_DIMENSIONS;
+
+    /** Default {@link Builder#maxRecordsPerRead}. */
+    public static final int DEFAULT_MAX_RECORDS_PER_READ = PollingSettings.DEFAULT_MAX_RECORDS_PER_READ;
+    /** Default {@link Builder#idleTimeBetweenReads}. */
+    public static final Duration DEFAULT_IDLE_TIME_BETWEEN_READS =
+            new Duration(PollingSettings.DEFAULT_IDLE_TIME_BETWEEN_READS.toMillis());
+    /** Default {@link Builder#maxPrefetchBytesPerShard}. */
+    public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD =
+            PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD;
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisInputDStream.class);
 
@@ -151,6 +164,19 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             pendingBatches.put(time.milliseconds(), new RecordedBatch(blockIds, ranges));
         }
         return blockRDD(blockIds, ranges, blockMayExist);
+    }
+
+    /** Per shard: records, rate and lag in the batch, for the Spark UI and listeners. */
+    @Override
+    protected Map<String, Object> inputMetadata(Time time, List<ReceivedBlockInfo> blockInfos) {
+        List<SequenceNumberRanges> blocks = new ArrayList<>(blockInfos.size());
+        for (ReceivedBlockInfo info : blockInfos) {
+            if (info.metadataOption().isDefined()
+                    && info.metadataOption().get() instanceof SequenceNumberRanges ranges) {
+                blocks.add(ranges);
+            }
+        }
+        return BatchInputMetadata.of(config.streamName(), blocks, slideDuration().milliseconds());
     }
 
     private KinesisBackedBlockRDD<T> blockRDD(BlockId[] blockIds, SequenceNumberRanges[] ranges,
@@ -377,7 +403,39 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             return this;
         }
 
-        /** Test hook: KCL timings (failover, assignment interval, polling) other than the defaults. */
+        /**
+         * Records asked for per GetRecords call, 1 to 10,000. Default {@value #DEFAULT_MAX_RECORDS_PER_READ}.
+         * Lower it only to bound the size of each KCL batch; Kinesis counts calls, not records, against the
+         * per-shard read limit.
+         */
+        public Builder maxRecordsPerRead(int records) {
+            config.maxRecordsPerRead(records);
+            return this;
+        }
+
+        /**
+         * The pause between two GetRecords calls on a shard that is caught up, at least 200 ms. Default 500 ms
+         * ({@link #DEFAULT_IDLE_TIME_BETWEEN_READS}). A shard that is behind is read again at once, within the
+         * Kinesis limit of five calls per second and shard. Lower means less latency; higher leaves more of that
+         * limit to other applications reading the same stream.
+         * Example: {@code idleTimeBetweenReads(Durations.milliseconds(200))}.
+         */
+        public Builder idleTimeBetweenReads(Duration pause) {
+            config.idleTimeBetweenReadsMillis(pause == null ? null : pause.milliseconds());
+            return this;
+        }
+
+        /**
+         * How many bytes of fetched records the KCL may hold per shard ahead of the receiver (it stops reading a
+         * shard above this, so memory stays bounded when Spark is slower than the stream). Default 8 MiB
+         * ({@link #DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD}).
+         */
+        public Builder maxPrefetchBytesPerShard(long bytes) {
+            config.maxPrefetchBytesPerShard(bytes);
+            return this;
+        }
+
+        /** Test hook: KCL lease timings (failover, assignment interval) other than the defaults. */
         Builder kclTuning(KclTuning tuning) {
             config.kclTuning(tuning);
             return this;

@@ -62,6 +62,12 @@ class ConfigurationReferenceTest {
         KinesisInputDStream.DEFAULT_METRICS_ENABLED_DIMENSIONS
                 .forEach(dimension -> assertThat(dimensionsDefault).contains("`" + dimension + "`"));
         assertThat(table).contains("| `storageLevel(StorageLevel)` | `MEMORY_AND_DISK_2`");
+        assertThat(table).contains("| `maxRecordsPerRead(int)` | `"
+                + KinesisInputDStream.DEFAULT_MAX_RECORDS_PER_READ + "`");
+        assertThat(table).contains("| `idleTimeBetweenReads(Duration)` | `"
+                + KinesisInputDStream.DEFAULT_IDLE_TIME_BETWEEN_READS.milliseconds() + " ms`");
+        assertThat(table).contains("| `maxPrefetchBytesPerShard(long)` | `"
+                + KinesisInputDStream.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD + "`");
     }
 
     @Test

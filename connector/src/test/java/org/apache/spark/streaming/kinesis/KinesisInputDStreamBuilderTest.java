@@ -20,6 +20,7 @@ import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
+import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.testing.ScalaPartitionKeyHandler;
 import org.apache.spark.streaming.kinesis.testing.ScalaSets;
@@ -192,6 +193,41 @@ class KinesisInputDStreamBuilderTest {
     @Test
     void kclTuningDefaultsToTheConnectorDefaults() {
         assertThat(configOf(minimal()).kclTuning()).isEqualTo(KclTuning.DEFAULTS);
+    }
+
+    @Test
+    void pollingDefaultsToTheDocumentedValues() {
+        PollingSettings polling = configOf(minimal()).polling();
+
+        assertThat(polling).isEqualTo(PollingSettings.DEFAULTS);
+        assertThat(polling.maxRecordsPerRead()).isEqualTo(KinesisInputDStream.DEFAULT_MAX_RECORDS_PER_READ);
+        assertThat(polling.idleTimeBetweenReads().toMillis())
+                .isEqualTo(KinesisInputDStream.DEFAULT_IDLE_TIME_BETWEEN_READS.milliseconds());
+        assertThat(polling.maxPrefetchBytesPerShard())
+                .isEqualTo(KinesisInputDStream.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
+    }
+
+    @Test
+    void pollingOptionsAreKept() {
+        PollingSettings polling = configOf(minimal()
+                .maxRecordsPerRead(2_000)
+                .idleTimeBetweenReads(new Duration(200))
+                .maxPrefetchBytesPerShard(16L * 1024 * 1024)).polling();
+
+        assertThat(polling).isEqualTo(new PollingSettings(2_000, java.time.Duration.ofMillis(200), 16L << 20));
+    }
+
+    @Test
+    void invalidPollingOptionsFailAtBuildTime() {
+        assertThatThrownBy(() -> minimal().maxRecordsPerRead(20_000).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("maxRecordsPerRead must be between 1 and 10000");
+        assertThatThrownBy(() -> minimal().idleTimeBetweenReads(new Duration(100)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("idleTimeBetweenReads must be at least 200 ms");
+        assertThatThrownBy(() -> minimal().maxPrefetchBytesPerShard(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("maxPrefetchBytesPerShard must be between 1 and");
     }
 
     // --- custom values ---
@@ -379,6 +415,7 @@ class KinesisInputDStreamBuilderTest {
                 .metricsLevel(null)
                 .metricsEnabledDimensions((Set<String>) null)
                 .kclTuning(null)
+                .idleTimeBetweenReads(null)
                 .build();
 
         assertThat(stream.consumerConfig()).isEqualTo(configOf(minimal()));
@@ -740,7 +777,10 @@ class KinesisInputDStreamBuilderTest {
                 .cloudWatchCredentials(SparkAWSCredentials.builder().build())
                 .metricsLevel(MetricsLevel.SUMMARY)
                 .metricsEnabledDimensions(Set.of("Operation", "StreamId"))
-                .kclTuning(KclTuning.DEFAULTS.withMaxRecordsPerRead(500));
+                .kclTuning(KclTuning.DEFAULTS.withFailoverTime(java.time.Duration.ofSeconds(5)))
+                .maxRecordsPerRead(500)
+                .idleTimeBetweenReads(new Duration(250))
+                .maxPrefetchBytesPerShard(1_000_000);
     }
 
     private static SparkAWSCredentials basic(String accessKeyId) {

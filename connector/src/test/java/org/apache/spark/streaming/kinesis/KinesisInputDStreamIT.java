@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -22,6 +23,9 @@ import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.apache.spark.streaming.scheduler.StreamInputInfo;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,9 +42,20 @@ class KinesisInputDStreamIT {
         List<byte[]> payloads = TestPayloads.numbered("r", 400);
         stack.streams().putRecords(stream, payloads);
         JavaStreamingContext ssc = contexts.create();
-        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+        KinesisInputDStream<byte[]> dstream = LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
-                .build().asJava());
+                .build();
+        RecordSink<byte[]> sink = RecordSink.attach(dstream.asJava());
+        List<StreamInputInfo> inputInfos = new CopyOnWriteArrayList<>();
+        ssc.addStreamingListener(new StreamingListener() {
+            @Override
+            public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
+                scala.Option<StreamInputInfo> info = completed.batchInfo().streamIdToInputInfo().get(dstream.id());
+                if (info.isDefined()) {
+                    inputInfos.add(info.get());
+                }
+            }
+        });
 
         long start = System.nanoTime();
         ssc.start();
@@ -52,9 +67,20 @@ class KinesisInputDStreamIT {
 
         assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(payloads));
         assertThat(sink.size()).isEqualTo(payloads.size());
+        Eventually.await(TIMEOUT, () -> shardRecords(inputInfos) >= payloads.size(),
+                () -> "batch input information counts " + shardRecords(inputInfos) + " records");
+        assertThat(inputInfos).allSatisfy(info -> assertThat(info.metadataDescription().get())
+                .startsWith("Kinesis stream " + stream));
+        assertThat(inputInfos.stream().flatMap(info -> KinesisShardInputInfo.of(info).stream())
+                .map(KinesisShardInputInfo::shardId).distinct()).hasSize(4);
         // The operations guide promises one DynamoDB table per application.
         assertThat(stack.dynamoDbClient().listTables().tableNames()).filteredOn(table -> table.startsWith(app))
                 .containsExactly(app);
+    }
+
+    private static long shardRecords(List<StreamInputInfo> inputInfos) {
+        return inputInfos.stream().flatMap(info -> KinesisShardInputInfo.of(info).stream())
+                .mapToLong(KinesisShardInputInfo::records).sum();
     }
 
     @Test

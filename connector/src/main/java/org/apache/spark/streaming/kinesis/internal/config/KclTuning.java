@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * KCL timings the connector chooses for the user. Immutable; {@code with...} methods return copies.
+ * KCL lease and coordination timings the connector chooses for the user (polling is {@link PollingSettings}).
+ * Immutable; {@code with...} methods return copies.
  *
  * <p>The defaults are meant for production; see {@code docs/design.md} for why each one was chosen.
  */
@@ -20,34 +21,19 @@ public final class KclTuning implements Serializable {
      */
     public static final Duration DEFAULT_LEASE_ASSIGNMENT_INTERVAL = Duration.ofSeconds(2);
 
-    /** The pause between two GetRecords calls on one shard; Spark's connector also reads once per second. */
-    public static final Duration DEFAULT_IDLE_TIME_BETWEEN_READS = Duration.ofSeconds(1);
-
-    /** GetRecords limit per call; Kinesis allows at most 10,000. */
-    public static final int DEFAULT_MAX_RECORDS_PER_READ = 10_000;
-
     /** How often a child shard checks whether its parents are finished. */
     public static final Duration DEFAULT_PARENT_SHARD_POLL_INTERVAL = Duration.ofSeconds(1);
 
     public static final KclTuning DEFAULTS = new KclTuning(DEFAULT_FAILOVER_TIME, DEFAULT_LEASE_ASSIGNMENT_INTERVAL,
-            DEFAULT_IDLE_TIME_BETWEEN_READS, DEFAULT_MAX_RECORDS_PER_READ, DEFAULT_PARENT_SHARD_POLL_INTERVAL);
+            DEFAULT_PARENT_SHARD_POLL_INTERVAL);
 
     private final Duration failoverTime;
     private final Duration leaseAssignmentInterval;
-    private final Duration idleTimeBetweenReads;
-    private final int maxRecordsPerRead;
     private final Duration parentShardPollInterval;
 
-    private KclTuning(Duration failoverTime, Duration leaseAssignmentInterval, Duration idleTimeBetweenReads,
-            int maxRecordsPerRead, Duration parentShardPollInterval) {
+    private KclTuning(Duration failoverTime, Duration leaseAssignmentInterval, Duration parentShardPollInterval) {
         this.failoverTime = requirePositive(failoverTime, "failoverTime");
         this.leaseAssignmentInterval = requirePositive(leaseAssignmentInterval, "leaseAssignmentInterval");
-        this.idleTimeBetweenReads = requirePositive(idleTimeBetweenReads, "idleTimeBetweenReads");
-        if (maxRecordsPerRead < 1 || maxRecordsPerRead > DEFAULT_MAX_RECORDS_PER_READ) {
-            throw new IllegalArgumentException("maxRecordsPerRead must be between 1 and "
-                    + DEFAULT_MAX_RECORDS_PER_READ + ", got " + maxRecordsPerRead);
-        }
-        this.maxRecordsPerRead = maxRecordsPerRead;
         this.parentShardPollInterval = requirePositive(parentShardPollInterval, "parentShardPollInterval");
     }
 
@@ -59,39 +45,20 @@ public final class KclTuning implements Serializable {
         return leaseAssignmentInterval;
     }
 
-    public Duration idleTimeBetweenReads() {
-        return idleTimeBetweenReads;
-    }
-
-    public int maxRecordsPerRead() {
-        return maxRecordsPerRead;
-    }
-
     public Duration parentShardPollInterval() {
         return parentShardPollInterval;
     }
 
     public KclTuning withFailoverTime(Duration value) {
-        return new KclTuning(value, leaseAssignmentInterval, idleTimeBetweenReads, maxRecordsPerRead,
-                parentShardPollInterval);
+        return new KclTuning(value, leaseAssignmentInterval, parentShardPollInterval);
     }
 
     public KclTuning withLeaseAssignmentInterval(Duration value) {
-        return new KclTuning(failoverTime, value, idleTimeBetweenReads, maxRecordsPerRead, parentShardPollInterval);
-    }
-
-    public KclTuning withIdleTimeBetweenReads(Duration value) {
-        return new KclTuning(failoverTime, leaseAssignmentInterval, value, maxRecordsPerRead,
-                parentShardPollInterval);
-    }
-
-    public KclTuning withMaxRecordsPerRead(int value) {
-        return new KclTuning(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads, value,
-                parentShardPollInterval);
+        return new KclTuning(failoverTime, value, parentShardPollInterval);
     }
 
     public KclTuning withParentShardPollInterval(Duration value) {
-        return new KclTuning(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads, maxRecordsPerRead, value);
+        return new KclTuning(failoverTime, leaseAssignmentInterval, value);
     }
 
     private static Duration requirePositive(Duration value, String name) {
@@ -106,21 +73,17 @@ public final class KclTuning implements Serializable {
         return other instanceof KclTuning that
                 && failoverTime.equals(that.failoverTime)
                 && leaseAssignmentInterval.equals(that.leaseAssignmentInterval)
-                && idleTimeBetweenReads.equals(that.idleTimeBetweenReads)
-                && maxRecordsPerRead == that.maxRecordsPerRead
                 && parentShardPollInterval.equals(that.parentShardPollInterval);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(failoverTime, leaseAssignmentInterval, idleTimeBetweenReads,
-                maxRecordsPerRead, parentShardPollInterval);
+        return java.util.Objects.hash(failoverTime, leaseAssignmentInterval, parentShardPollInterval);
     }
 
     @Override
     public String toString() {
         return "KclTuning[failoverTime=" + failoverTime + ", leaseAssignmentInterval=" + leaseAssignmentInterval
-                + ", idleTimeBetweenReads=" + idleTimeBetweenReads + ", maxRecordsPerRead=" + maxRecordsPerRead
                 + ", parentShardPollInterval=" + parentShardPollInterval + "]";
     }
 }

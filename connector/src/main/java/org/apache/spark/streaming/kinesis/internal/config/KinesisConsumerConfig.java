@@ -35,6 +35,7 @@ public final class KinesisConsumerConfig implements Serializable {
     private final MetricsLevel metricsLevel;
     private final Set<String> metricsEnabledDimensions;
     private final KclTuning kclTuning;
+    private final PollingSettings polling;
 
     KinesisConsumerConfig(KinesisConsumerConfigBuilder builder) {
         this.streamName = builder.streamName;
@@ -53,6 +54,7 @@ public final class KinesisConsumerConfig implements Serializable {
         this.metricsEnabledDimensions =
                 Collections.unmodifiableSet(new LinkedHashSet<>(builder.metricsEnabledDimensions));
         this.kclTuning = builder.kclTuning;
+        this.polling = builder.polling;
     }
 
     public String streamName() {
@@ -118,9 +120,14 @@ public final class KinesisConsumerConfig implements Serializable {
         return metricsEnabledDimensions;
     }
 
-    /** KCL timings (lease failover, assignment, polling) that are not part of Spark's builder. */
+    /** KCL timings (lease failover, assignment) that are not part of Spark's builder. */
     public KclTuning kclTuning() {
         return kclTuning;
+    }
+
+    /** How shards are polled with GetRecords. */
+    public PollingSettings polling() {
+        return polling;
     }
 
     @Override
@@ -140,14 +147,15 @@ public final class KinesisConsumerConfig implements Serializable {
                 && Objects.equals(cloudWatchEndpoint, that.cloudWatchEndpoint)
                 && metricsLevel == that.metricsLevel
                 && metricsEnabledDimensions.equals(that.metricsEnabledDimensions)
-                && kclTuning.equals(that.kclTuning);
+                && kclTuning.equals(that.kclTuning)
+                && polling.equals(that.polling);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streamName, checkpointAppName, kinesisEndpoint, regionName, initialPosition,
                 checkpointInterval, storageLevel, kinesisCredentials, dynamoDBCredentials, cloudWatchCredentials,
-                dynamoDBEndpoint, cloudWatchEndpoint, metricsLevel, metricsEnabledDimensions, kclTuning);
+                dynamoDBEndpoint, cloudWatchEndpoint, metricsLevel, metricsEnabledDimensions, kclTuning, polling);
     }
 
     /** A description for logs; credentials print without secrets. */
@@ -165,6 +173,6 @@ public final class KinesisConsumerConfig implements Serializable {
                 + ", dynamoDBCredentials=" + dynamoDBCredentials()
                 + ", cloudWatchCredentials=" + cloudWatchCredentials()
                 + ", metricsLevel=" + metricsLevel + ", metricsEnabledDimensions=" + metricsEnabledDimensions
-                + ", " + kclTuning + "]";
+                + ", " + kclTuning + ", " + polling + "]";
     }
 }

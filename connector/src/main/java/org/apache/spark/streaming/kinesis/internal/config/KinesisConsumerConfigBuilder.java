@@ -59,6 +59,7 @@ public final class KinesisConsumerConfigBuilder {
     MetricsLevel metricsLevel = DEFAULT_METRICS_LEVEL;
     Set<String> metricsEnabledDimensions = DEFAULT_METRICS_ENABLED_DIMENSIONS;
     KclTuning kclTuning = KclTuning.DEFAULTS;
+    PollingSettings polling;
 
     // Raw values, validated in build().
     private String rawKinesisEndpoint;
@@ -67,6 +68,9 @@ public final class KinesisConsumerConfigBuilder {
     private String rawRegionName;
     private Long checkpointIntervalMillis;
     private Set<String> rawDimensions;
+    private Integer maxRecordsPerRead;
+    private Long idleTimeBetweenReadsMillis;
+    private Long maxPrefetchBytesPerShard;
 
     public KinesisConsumerConfigBuilder streamName(String value) {
         this.streamName = value;
@@ -138,6 +142,21 @@ public final class KinesisConsumerConfigBuilder {
         return this;
     }
 
+    public KinesisConsumerConfigBuilder maxRecordsPerRead(Integer value) {
+        this.maxRecordsPerRead = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder idleTimeBetweenReadsMillis(Long value) {
+        this.idleTimeBetweenReadsMillis = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder maxPrefetchBytesPerShard(Long value) {
+        this.maxPrefetchBytesPerShard = value;
+        return this;
+    }
+
     public KinesisConsumerConfigBuilder kclTuning(KclTuning value) {
         this.kclTuning = value != null ? value : KclTuning.DEFAULTS;
         return this;
@@ -171,6 +190,12 @@ public final class KinesisConsumerConfigBuilder {
         }
         checkpointInterval = checkpointIntervalMillis == null ? null : Duration.ofMillis(checkpointIntervalMillis);
         metricsEnabledDimensions = validDimensions(rawDimensions);
+        polling = new PollingSettings(
+                maxRecordsPerRead != null ? maxRecordsPerRead : PollingSettings.DEFAULT_MAX_RECORDS_PER_READ,
+                idleTimeBetweenReadsMillis != null ? Duration.ofMillis(idleTimeBetweenReadsMillis)
+                        : PollingSettings.DEFAULT_IDLE_TIME_BETWEEN_READS,
+                maxPrefetchBytesPerShard != null ? maxPrefetchBytesPerShard
+                        : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
         return new KinesisConsumerConfig(this);
     }
 

@@ -1,11 +1,13 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
+import java.time.Clock;
 import java.util.Date;
 import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import software.amazon.kinesis.checkpoint.CheckpointConfig;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
@@ -35,7 +37,8 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *       Spark executor that runs many other tasks, so host CPU says nothing about its share of the work; equal
  *       shard counts per receiver are the balance Spark users expect.</li>
  *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
- *       per-consumer registration and HTTP/2 and is left for an explicit opt-in.</li>
+ *       per-consumer registration and HTTP/2 and is left for an explicit opt-in. A shard that is behind is read
+ *       again without the idle pause (see {@link CatchUpSleepTimeController}).</li>
  *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
  *       application or receiver gets its shards within seconds.</li>
  *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
@@ -100,10 +103,8 @@ public final class KclConfiguration {
                 .shardConsumerDispatchPollIntervalMillis(SHARD_CONSUMER_DISPATCH_INTERVAL_MILLIS)
                 .workerStateChangeListener(stateListener);
 
-        PollingConfig polling = new PollingConfig(config.streamName(), clients.kinesis())
-                .maxRecords(tuning.maxRecordsPerRead())
-                .idleTimeBetweenReadsInMillis(tuning.idleTimeBetweenReads().toMillis());
-        this.retrievalConfig = configs.retrievalConfig().retrievalSpecificConfig(polling);
+        this.retrievalConfig = configs.retrievalConfig()
+                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling()));
 
         this.metricsConfig = configs.metricsConfig()
                 .metricsLevel(config.metricsLevel())
@@ -111,6 +112,16 @@ public final class KclConfiguration {
         if (config.metricsLevel() == MetricsLevel.NONE) {
             metricsConfig.metricsFactory(new NullMetricsFactory());
         }
+    }
+
+    static PollingConfig pollingConfig(String streamName, AwsClients clients, PollingSettings settings) {
+        PollingConfig polling = new PollingConfig(streamName, clients.kinesis())
+                .maxRecords(settings.maxRecordsPerRead())
+                .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
+                .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
+                        PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
+        polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
+        return polling;
     }
 
     /** The KCL equivalent of a Spark initial position. */

@@ -40,11 +40,13 @@ final class BlockWriter<T> {
 
     /**
      * Stores {@code values} (converted from {@code records}, same order and size) and reports the position of the
-     * last record of each stored block to {@code onStored}. If a store throws, or the receiver stops before all
+     * last record of each stored block to {@code onStored}. {@code millisBehindLatest} is the shard's lag Kinesis
+     * reported with the records (null if it did not); each block carries it. If a store throws, or the receiver stops before all
      * blocks are stored, an exception propagates and nothing after the last reported position is stored by this
      * call.
      */
-    void write(String shardId, List<KinesisClientRecord> records, List<T> values, Consumer<RecordPosition> onStored) {
+    void write(String shardId, List<KinesisClientRecord> records, List<T> values, Long millisBehindLatest,
+            Consumer<RecordPosition> onStored) {
         if (records.size() != values.size()) {
             throw new IllegalArgumentException(records.size() + " records but " + values.size() + " values");
         }
@@ -60,7 +62,7 @@ final class BlockWriter<T> {
             RecordPosition first = RecordPosition.of(records.get(start));
             RecordPosition last = RecordPosition.of(records.get(end - 1));
             SequenceNumberRange range = new SequenceNumberRange(streamName, shardId, first, last, end - start);
-            store.store(values.subList(start, end).iterator(), SequenceNumberRanges.of(range));
+            store.store(values.subList(start, end).iterator(), SequenceNumberRanges.of(range, millisBehindLatest));
             onStored.accept(last);
             start = end;
         }

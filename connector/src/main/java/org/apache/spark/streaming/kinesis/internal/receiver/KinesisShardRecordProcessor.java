@@ -81,7 +81,7 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
             }
         }
         try {
-            blockWriter.write(shardId, records, values,
+            blockWriter.write(shardId, records, values, input.millisBehindLatest(),
                     position -> state.recordStored(position, input.checkpointer()));
         } catch (RuntimeException e) {
             fail("Could not store " + records.size() + " records of shard " + shardId + " in stream " + streamName

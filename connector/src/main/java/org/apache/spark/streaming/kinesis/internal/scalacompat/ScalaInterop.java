@@ -57,6 +57,15 @@ public final class ScalaInterop {
         return result;
     }
 
+    /** A Java map as an immutable Scala map (what Spark's StreamInputInfo holds). */
+    public static scala.collection.immutable.Map<String, Object> toScalaMap(java.util.Map<String, Object> map) {
+        scala.collection.immutable.Map<String, Object> result = scala.collection.immutable.Map$.MODULE$.empty();
+        for (java.util.Map.Entry<String, Object> entry : map.entrySet()) {
+            result = result.updated(entry.getKey(), entry.getValue());
+        }
+        return result;
+    }
+
     /** A message handler written as a Scala function. */
     public static <T> RecordConverter<T> converter(Function1<KinesisClientRecord, T> handler) {
         return new ScalaFunctionRecordConverter<>(handler);

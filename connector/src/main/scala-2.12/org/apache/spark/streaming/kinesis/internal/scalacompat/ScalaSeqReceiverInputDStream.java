@@ -27,6 +27,11 @@ abstract class ScalaSeqReceiverInputDStream<T> extends ReceiverInputDStream<T> {
                 () -> super.createBlockRDD(time, blockInfos));
     }
 
+    /** The batch's RDD through {@link #createBlockRDD(Time, scala.collection.Seq)}, from a Java list. */
+    final RDD<T> createBlockRDD(Time time, List<ReceivedBlockInfo> blockInfos) {
+        return createBlockRDD(time, scala.collection.JavaConverters.asScalaBuffer(blockInfos).toList());
+    }
+
     /**
      * The RDD of one batch's received blocks.
      *

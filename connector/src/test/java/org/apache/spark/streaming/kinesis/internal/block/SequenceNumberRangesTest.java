@@ -75,4 +75,17 @@ class SequenceNumberRangesTest {
         assertThat(copy.recordCount()).isEqualTo(5);
         assertThat(copy.ranges().get(0).last().isAfter(copy.ranges().get(0).first())).isTrue();
     }
+
+    @Test
+    void theShardLagTravelsWithTheBlock() {
+        SequenceNumberRange range = new SequenceNumberRange("orders", "shard-1", FIRST, LAST, 4);
+
+        SequenceNumberRanges behind = SequenceNumberRanges.of(range, 1_200L);
+
+        assertThat(behind.millisBehindLatest()).hasValue(1_200);
+        assertThat(SequenceNumberRanges.of(range, null).millisBehindLatest()).isEmpty();
+        assertThat(SequenceNumberRanges.of(range).millisBehindLatest()).isEmpty();
+        assertThat(behind).isNotEqualTo(SequenceNumberRanges.of(range)).isEqualTo(Serialization.roundTrip(behind));
+        assertThat(behind.toString()).endsWith(", 1200 ms behind latest");
+    }
 }

@@ -33,7 +33,10 @@ class KinesisConsumerConfigTest {
                         SparkAWSCredentials.builder().basicCredentials("AKIAEXAMPLE0001", "s3cr3t").build())
                 .metricsLevel(MetricsLevel.SUMMARY)
                 .metricsEnabledDimensions(Set.of("Operation"))
-                .kclTuning(KclTuning.DEFAULTS.withMaxRecordsPerRead(100))
+                .kclTuning(KclTuning.DEFAULTS.withFailoverTime(java.time.Duration.ofSeconds(5)))
+                .maxRecordsPerRead(100)
+                .idleTimeBetweenReadsMillis(300L)
+                .maxPrefetchBytesPerShard(2_000_000L)
                 .build();
     }
 

@@ -39,7 +39,7 @@ class BlockWriterTest {
     }
 
     private void write(BlockWriter<String> writer, List<KinesisClientRecord> records) {
-        writer.write(SHARD, records, values(records), stored::add);
+        writer.write(SHARD, records, values(records), 1_500L, stored::add);
     }
 
     private static RecordPosition at(String sequenceNumber, long subSequenceNumber) {
@@ -63,6 +63,7 @@ class BlockWriterTest {
         SequenceNumberRange range = store.blocks().get(0).range();
         assertThat(range).isEqualTo(new SequenceNumberRange(STREAM, SHARD, at("100", 0), at("149", 0), 50));
         assertThat(store.blocks().get(0).ranges().ranges()).hasSize(1);
+        assertThat(store.blocks().get(0).ranges().millisBehindLatest()).hasValue(1_500);
         assertThat(stored).containsExactly(at("149", 0));
     }
 
@@ -77,7 +78,7 @@ class BlockWriterTest {
 
     @Test
     void emptyBatchStoresNothing() {
-        unlimitedWriter().write(SHARD, List.of(), List.of(), stored::add);
+        unlimitedWriter().write(SHARD, List.of(), List.of(), null, stored::add);
 
         assertThat(store.blocks()).isEmpty();
         assertThat(stored).isEmpty();
@@ -87,7 +88,7 @@ class BlockWriterTest {
     void recordsAndValuesOfDifferentSizesAreRejected() {
         List<KinesisClientRecord> records = TestRecords.plain(100, 3);
 
-        assertThatThrownBy(() -> unlimitedWriter().write(SHARD, records, List.of("a", "b"), stored::add))
+        assertThatThrownBy(() -> unlimitedWriter().write(SHARD, records, List.of("a", "b"), null, stored::add))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("3 records but 2 values");
         assertThat(store.blocks()).isEmpty();
@@ -126,7 +127,8 @@ class BlockWriterTest {
         BlockWriter<String> writer = limitedWriter(RATE);
         List<KinesisClientRecord> records = TestRecords.plain(1000, 40);
 
-        writer.write(SHARD, records, values(records), position -> blocksStoredWhenReported.add(store.blocks().size()));
+        writer.write(SHARD, records, values(records), null,
+                position -> blocksStoredWhenReported.add(store.blocks().size()));
 
         assertThat(blocksStoredWhenReported).containsExactly(1, 2);
     }

@@ -1,0 +1,94 @@
+package org.apache.spark.streaming.kinesis.internal.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How each shard is polled with GetRecords: the records asked for per call, the pause between calls once the shard
+ * is caught up, and how many bytes the KCL may read ahead of what the receiver has stored. Immutable; the
+ * constructor validates with messages that name the builder option.
+ *
+ * <p>The defaults come from the benchmark in {@code docs/benchmarks.md}.
+ */
+public final class PollingSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Kinesis returns at most this many records per GetRecords call. */
+    public static final int MAX_RECORDS_PER_READ_LIMIT = 10_000;
+
+    /** Kinesis serves each shard at most five GetRecords calls per second, shared by every consumer. */
+    public static final Duration MIN_TIME_BETWEEN_READS = Duration.ofMillis(200);
+
+    public static final int DEFAULT_MAX_RECORDS_PER_READ = MAX_RECORDS_PER_READ_LIMIT;
+
+    /**
+     * Two calls per second on a caught-up shard: new records wait a quarter of a second on average, and three of the
+     * shard's five calls per second stay free for other applications reading the same stream.
+     */
+    public static final Duration DEFAULT_IDLE_TIME_BETWEEN_READS = Duration.ofMillis(500);
+
+    /** The KCL's own bound on the records it fetched but the receiver has not taken yet. */
+    public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD = 8L * 1024 * 1024;
+
+    public static final PollingSettings DEFAULTS = new PollingSettings(DEFAULT_MAX_RECORDS_PER_READ,
+            DEFAULT_IDLE_TIME_BETWEEN_READS, DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
+
+    private final int maxRecordsPerRead;
+    private final Duration idleTimeBetweenReads;
+    private final long maxPrefetchBytesPerShard;
+
+    public PollingSettings(int maxRecordsPerRead, Duration idleTimeBetweenReads, long maxPrefetchBytesPerShard) {
+        if (maxRecordsPerRead < 1 || maxRecordsPerRead > MAX_RECORDS_PER_READ_LIMIT) {
+            throw new IllegalArgumentException("maxRecordsPerRead must be between 1 and " + MAX_RECORDS_PER_READ_LIMIT
+                    + " (the most one GetRecords call returns), got " + maxRecordsPerRead);
+        }
+        Objects.requireNonNull(idleTimeBetweenReads, "idleTimeBetweenReads");
+        if (idleTimeBetweenReads.compareTo(MIN_TIME_BETWEEN_READS) < 0) {
+            throw new IllegalArgumentException("idleTimeBetweenReads must be at least "
+                    + MIN_TIME_BETWEEN_READS.toMillis() + " ms (Kinesis allows 5 GetRecords calls per second and "
+                    + "shard), got " + idleTimeBetweenReads.toMillis() + " ms");
+        }
+        if (maxPrefetchBytesPerShard < 1 || maxPrefetchBytesPerShard > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxPrefetchBytesPerShard must be between 1 and " + Integer.MAX_VALUE
+                    + " bytes, got " + maxPrefetchBytesPerShard);
+        }
+        this.maxRecordsPerRead = maxRecordsPerRead;
+        this.idleTimeBetweenReads = idleTimeBetweenReads;
+        this.maxPrefetchBytesPerShard = maxPrefetchBytesPerShard;
+    }
+
+    /** Records asked for per GetRecords call. */
+    public int maxRecordsPerRead() {
+        return maxRecordsPerRead;
+    }
+
+    /** The pause between GetRecords calls on a shard that is caught up with its newest record. */
+    public Duration idleTimeBetweenReads() {
+        return idleTimeBetweenReads;
+    }
+
+    /** Bytes of fetched records the KCL may hold per shard before it stops reading ahead. */
+    public long maxPrefetchBytesPerShard() {
+        return maxPrefetchBytesPerShard;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PollingSettings that
+                && maxRecordsPerRead == that.maxRecordsPerRead
+                && idleTimeBetweenReads.equals(that.idleTimeBetweenReads)
+                && maxPrefetchBytesPerShard == that.maxPrefetchBytesPerShard;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard);
+    }
+
+    @Override
+    public String toString() {
+        return "PollingSettings[maxRecordsPerRead=" + maxRecordsPerRead + ", idleTimeBetweenReads="
+                + idleTimeBetweenReads.toMillis() + "ms, maxPrefetchBytesPerShard=" + maxPrefetchBytesPerShard + "]";
+    }
+}
