@@ -101,8 +101,24 @@ class ConnectorOptions(unittest.TestCase):
 
         names = [name for name, _ in self.ssc.builder_calls()]
         for name in ("dynamoDBEndpointUrl", "cloudWatchEndpointUrl", "metricsEnabledDimensions",
-                     "dynamoDBCredentials", "cloudWatchCredentials", "storageLevel"):
+                     "dynamoDBCredentials", "cloudWatchCredentials", "storageLevel", "maxRecordsPerRead",
+                     "idleTimeBetweenReads", "maxPrefetchBytesPerShard"):
             self.assertNotIn(name, names)
+
+    def test_polling_options_are_passed_on(self):
+        create(self.ssc, maxRecordsPerRead=2000, idleTimeBetweenReads=0.25, maxPrefetchBytesPerShard=16 << 20)
+
+        calls = dict(self.ssc.builder_calls())
+        self.assertEqual(calls["maxRecordsPerRead"], (2000,))
+        self.assertEqual(calls["idleTimeBetweenReads"], (self.ssc._jduration(0.25),))
+        self.assertEqual(calls["maxPrefetchBytesPerShard"], (16 << 20,))
+
+    def test_polling_options_of_the_wrong_type_are_refused(self):
+        with self.assertRaisesRegex(TypeError, "maxRecordsPerRead takes an int"):
+            create(self.ssc, maxRecordsPerRead="2000")
+        with self.assertRaisesRegex(TypeError, "idleTimeBetweenReads takes seconds"):
+            create(self.ssc, idleTimeBetweenReads="300ms")
+        self.assertEqual(self.ssc.builder_calls(), [])
 
     def test_a_timestamp_start_sends_epoch_milliseconds(self):
         start = datetime(2026, 11, 1, 12, 30, 15, 250000, tzinfo=timezone.utc)

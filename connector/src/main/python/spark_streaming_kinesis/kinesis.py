@@ -110,13 +110,15 @@ class KinesisUtils:
                      awsAccessKeyId=None, awsSecretKey=None, decoder=utf8_decoder, stsAssumeRoleArn=None,
                      stsSessionName=None, stsExternalId=None, *, dynamoDBEndpointUrl=None,
                      cloudWatchEndpointUrl=None, metricsEnabledDimensions=None, dynamoDBCredentials=None,
-                     cloudWatchCredentials=None):
+                     cloudWatchCredentials=None, maxRecordsPerRead=None, idleTimeBetweenReads=None,
+                     maxPrefetchBytesPerShard=None):
         """A DStream of the stream's records, each decoded by ``decoder``.
 
         The positional parameters are PySpark's ``KinesisUtils.createStream``'s, so a job switches by changing its
         import. ``initialPositionInStream`` may also be an ``AtTimestamp``. ``checkpointInterval`` is in seconds.
         ``storageLevel`` defaults to ``StorageLevel.MEMORY_AND_DISK_2``. The keyword-only parameters are the
-        connector's additions; credentials default to the Kinesis ones, which default to the AWS SDK's chain.
+        connector's additions; credentials default to the Kinesis ones, which default to the AWS SDK's chain;
+        ``idleTimeBetweenReads`` is in seconds (e.g. 0.3).
         Invalid values raise here or, for what only the JVM checks, when the stream is built.
         """
         jstream = _java_stream(ssc, kinesisAppName, streamName, endpointUrl, regionName, initialPositionInStream,
@@ -124,7 +126,8 @@ class KinesisUtils:
                                AWSCredentials(awsAccessKeyId, awsSecretKey, stsAssumeRoleArn, stsSessionName,
                                               stsExternalId),
                                dynamoDBEndpointUrl, cloudWatchEndpointUrl, metricsEnabledDimensions,
-                               dynamoDBCredentials, cloudWatchCredentials)
+                               dynamoDBCredentials, cloudWatchCredentials,
+                               _Polling(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard))
         from pyspark.serializers import NoOpSerializer
         from pyspark.streaming import DStream
         return DStream(jstream, ssc, NoOpSerializer()).map(decoder)
@@ -132,7 +135,7 @@ class KinesisUtils:
 
 def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_position, checkpoint_interval,
                  metrics_level, storage_level, kinesis_credentials, dynamodb_endpoint_url, cloudwatch_endpoint_url,
-                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials):
+                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials, polling):
     """The JVM stream (a JavaReceiverInputDStream of byte arrays), built through KinesisPythonStreamBuilder."""
     for name, credentials in (("dynamoDBCredentials", dynamodb_credentials),
                               ("cloudWatchCredentials", cloudwatch_credentials)):
@@ -169,7 +172,32 @@ def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_
         builder.dynamoDBCredentials(*dynamodb_credentials._java_arguments())
     if cloudwatch_credentials is not None:
         builder.cloudWatchCredentials(*cloudwatch_credentials._java_arguments())
+    polling.apply(builder, ssc)
     return builder.build()
+
+
+class _Polling:
+    """The GetRecords tuning options; each is sent only when given, so the JVM's defaults apply otherwise."""
+
+    def __init__(self, max_records_per_read, idle_time_between_reads, max_prefetch_bytes_per_shard):
+        for name, value in (("maxRecordsPerRead", max_records_per_read),
+                            ("maxPrefetchBytesPerShard", max_prefetch_bytes_per_shard)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise TypeError("%s takes an int, not %r" % (name, value))
+        if idle_time_between_reads is not None and (isinstance(idle_time_between_reads, bool)
+                                                    or not isinstance(idle_time_between_reads, (int, float))):
+            raise TypeError("idleTimeBetweenReads takes seconds (e.g. 0.3), not %r" % (idle_time_between_reads,))
+        self.max_records_per_read = max_records_per_read
+        self.idle_time_between_reads = idle_time_between_reads
+        self.max_prefetch_bytes_per_shard = max_prefetch_bytes_per_shard
+
+    def apply(self, builder, ssc):
+        if self.max_records_per_read is not None:
+            builder.maxRecordsPerRead(self.max_records_per_read)
+        if self.idle_time_between_reads is not None:
+            builder.idleTimeBetweenReads(ssc._jduration(self.idle_time_between_reads))
+        if self.max_prefetch_bytes_per_shard is not None:
+            builder.maxPrefetchBytesPerShard(self.max_prefetch_bytes_per_shard)
 
 
 def _builder_class(jvm):

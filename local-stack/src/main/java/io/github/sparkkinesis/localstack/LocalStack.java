@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,7 +34,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *
  * <p>kinesis-mock serves plain HTTP (its TLS port is unusable with the AWS SDK's HTTP/2 default), accepts any
  * credentials, and slows down as a shard fills up: keep test data to a few thousand records per shard and use a
- * fresh stream per test. Both servers keep their data in memory and lose it when stopped.
+ * fresh stream per test (or preload a large backlog with {@link #startWithKinesisState(Path)}). Both servers keep
+ * their data in memory and lose it when stopped.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -42,11 +46,20 @@ public final class LocalStack implements AutoCloseable {
     public static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local-stack-key", "local-stack-secret"));
 
+    /**
+     * The account kinesis-mock keeps streams in (part of their ARNs): its default, because the access key of
+     * {@link #CREDENTIALS} is not a 12-digit account id, which would select another account.
+     */
+    public static final String KINESIS_ACCOUNT_ID = "000000000000";
+
     // kinesis-mock counts shards per account, over all streams; tests create many small streams.
     private static final String KINESIS_MOCK_SHARD_LIMIT = "1000";
     // Shortens the CREATING/UPDATING/DELETING phases (500 ms by default) so tests wait less.
     private static final String KINESIS_MOCK_TRANSITION = "100ms";
     private static final String DYNALITE_TABLE_TRANSITION_MILLIS = "50";
+    // kinesis-mock parses a state file at about 6 MB/s (2 cores, 63 MB in 10 s) before it listens; the
+    // allowance is generous because parsing slows down more than linearly as the file grows.
+    private static final long STATE_FILE_BYTES_PER_STARTUP_SECOND = 1_000_000;
 
     private final NodeServer kinesisMock;
     private final int kinesisTlsPort;
@@ -88,22 +101,62 @@ public final class LocalStack implements AutoCloseable {
      * @param dynamoDbPort port of dynalite
      */
     public static LocalStack start(LocalStackInstallation installation, int kinesisPort, int dynamoDbPort) {
+        return start(installation, kinesisPort, dynamoDbPort, Map.of(), NodeServer.DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    /**
+     * Starts both servers on free loopback ports, with kinesis-mock holding the streams of {@code stateFile} from
+     * the start, ACTIVE and with all their records.
+     *
+     * <p>This is how to get a large backlog: kinesis-mock's PutRecords gets slower the more records a shard holds
+     * (100,000 records take over ten minutes), while it loads the same records from a file in seconds. The file is
+     * in the format kinesis-mock persists its data in (with {@code SHOULD_PERSIST_DATA}), which belongs to the
+     * pinned kinesis-mock version. kinesis-mock only reads it, so one file can seed any number of stacks, and
+     * what a test does to the streams is not saved. Loading costs memory as well as time: about 1.7 GB for
+     * 200,000 records of 100 bytes.
+     *
+     * @param stateFile a kinesis-mock data file whose streams are in {@link #REGION} and account
+     *     {@value #KINESIS_ACCOUNT_ID}; kinesis-mock exits (and this throws) if it cannot decode it
+     */
+    public static LocalStack startWithKinesisState(Path stateFile) {
+        Path file = stateFile.toAbsolutePath();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            // Checked here because kinesis-mock silently starts empty when the file is missing.
+            throw new UncheckedIOException("Cannot read the kinesis-mock state file " + file, e);
+        }
+        Map<String, String> loadState = Map.of(
+                "LOAD_DATA_IF_EXISTS", "true",
+                "SHOULD_PERSIST_DATA", "false",
+                "PERSIST_PATH", file.getParent().toString(),
+                "PERSIST_FILE_NAME", file.getFileName().toString());
+        Duration startupTimeout =
+                NodeServer.DEFAULT_STARTUP_TIMEOUT.plusSeconds(size / STATE_FILE_BYTES_PER_STARTUP_SECOND);
+        return start(LocalStackInstallation.locate(), 0, 0, loadState, startupTimeout);
+    }
+
+    private static LocalStack start(LocalStackInstallation installation, int kinesisPort, int dynamoDbPort,
+            Map<String, String> extraKinesisEnvironment, Duration kinesisStartupTimeout) {
         Path logDirectory = Paths.get(System.getProperty("java.io.tmpdir"), "spark-streaming-kinesis-local-stack");
         int kinesisPlainPort = kinesisPort == 0 ? freePort() : kinesisPort;
         int kinesisTlsPort = freePort();
         int dynamoPort = dynamoDbPort == 0 ? freePort() : dynamoDbPort;
+        Map<String, String> kinesisEnvironment = new HashMap<>(Map.of(
+                "KINESIS_MOCK_PLAIN_PORT", Integer.toString(kinesisPlainPort),
+                "KINESIS_MOCK_TLS_PORT", Integer.toString(kinesisTlsPort),
+                "SHARD_LIMIT", KINESIS_MOCK_SHARD_LIMIT,
+                "CREATE_STREAM_DURATION", KINESIS_MOCK_TRANSITION,
+                "DELETE_STREAM_DURATION", KINESIS_MOCK_TRANSITION,
+                "SPLIT_SHARD_DURATION", KINESIS_MOCK_TRANSITION,
+                "MERGE_SHARDS_DURATION", KINESIS_MOCK_TRANSITION,
+                "UPDATE_SHARD_COUNT_DURATION", KINESIS_MOCK_TRANSITION,
+                "LOG_LEVEL", "ERROR"));
+        kinesisEnvironment.putAll(extraKinesisEnvironment);
         NodeServer kinesisMock = NodeServer.start("kinesis-mock", installation.nodeExecutable(),
                 installation.kinesisMockScript(), List.of(), installation.kinesisMockDirectory(),
-                Map.of("KINESIS_MOCK_PLAIN_PORT", Integer.toString(kinesisPlainPort),
-                        "KINESIS_MOCK_TLS_PORT", Integer.toString(kinesisTlsPort),
-                        "SHARD_LIMIT", KINESIS_MOCK_SHARD_LIMIT,
-                        "CREATE_STREAM_DURATION", KINESIS_MOCK_TRANSITION,
-                        "DELETE_STREAM_DURATION", KINESIS_MOCK_TRANSITION,
-                        "SPLIT_SHARD_DURATION", KINESIS_MOCK_TRANSITION,
-                        "MERGE_SHARDS_DURATION", KINESIS_MOCK_TRANSITION,
-                        "UPDATE_SHARD_COUNT_DURATION", KINESIS_MOCK_TRANSITION,
-                        "LOG_LEVEL", "ERROR"),
-                kinesisPlainPort, logDirectory);
+                kinesisEnvironment, kinesisPlainPort, logDirectory, kinesisStartupTimeout);
         NodeServer dynalite;
         try {
             dynalite = NodeServer.start("dynalite", installation.nodeExecutable(), installation.dynaliteScript(),

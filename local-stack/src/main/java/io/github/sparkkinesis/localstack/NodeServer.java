@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class NodeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_CHARS = 4000;
 
@@ -29,12 +29,19 @@ final class NodeServer implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path logFile;
+    private final Duration startupTimeout;
+    // A JVM stopped with Ctrl-C or SIGTERM runs shutdown hooks but no finally blocks: without this the server would
+    // outlive it (Node does not notice its parent is gone).
+    private final Thread stopOnExit;
 
-    private NodeServer(String name, int port, Process process, Path logFile) {
+    private NodeServer(String name, int port, Process process, Path logFile, Duration startupTimeout) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.logFile = logFile;
+        this.startupTimeout = startupTimeout;
+        this.stopOnExit = new Thread(this::stopProcess, name + "-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -43,6 +50,13 @@ final class NodeServer implements AutoCloseable {
      */
     static NodeServer start(String name, String node, Path script, List<String> args, Path workingDirectory,
             Map<String, String> environment, int port, Path logDirectory) {
+        return start(name, node, script, args, workingDirectory, environment, port, logDirectory,
+                DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    /** As above, for servers that do slow work (such as loading saved data) before they listen. */
+    static NodeServer start(String name, String node, Path script, List<String> args, Path workingDirectory,
+            Map<String, String> environment, int port, Path logDirectory, Duration startupTimeout) {
         List<String> command = new ArrayList<>();
         command.add(node);
         command.add(script.toString());
@@ -61,7 +75,7 @@ final class NodeServer implements AutoCloseable {
             throw new IllegalStateException("Could not start " + name + " with '" + node
                     + "'. Is Node.js (20 or newer) installed and on the PATH?", e);
         }
-        NodeServer server = new NodeServer(name, port, process, logFile);
+        NodeServer server = new NodeServer(name, port, process, logFile, startupTimeout);
         server.awaitListening();
         LOG.info("{} is listening on 127.0.0.1:{} (log: {})", name, port, logFile);
         return server;
@@ -80,7 +94,7 @@ final class NodeServer implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue()
@@ -93,7 +107,7 @@ final class NodeServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(name + " did not listen on port " + port + " within "
-                + STARTUP_TIMEOUT.toSeconds() + " s. Its output:\n" + logTail());
+                + startupTimeout.toSeconds() + " s. Its output:\n" + logTail());
     }
 
     private boolean acceptsConnections() {
@@ -116,6 +130,15 @@ final class NodeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook stops the process.
+        }
+        stopProcess();
+    }
+
+    private void stopProcess() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

@@ -414,7 +414,7 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         }
 
         /**
-         * The pause between two GetRecords calls on a shard that is caught up, at least 200 ms. Default 500 ms
+         * The pause between two GetRecords calls on a shard that is caught up, at least 200 ms. Default 300 ms
          * ({@link #DEFAULT_IDLE_TIME_BETWEEN_READS}). A shard that is behind is read again at once, within the
          * Kinesis limit of five calls per second and shard. Lower means less latency; higher leaves more of that
          * limit to other applications reading the same stream.

@@ -10,10 +10,11 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /**
  * The JVM side of this project's Python package ({@code spark_streaming_kinesis}), for what PySpark's own Kinesis
- * module cannot express: a start timestamp, DynamoDB and CloudWatch endpoints, metrics dimensions, and separate
- * DynamoDB and CloudWatch credentials. Python creates it through py4j and calls one setter per given option; every
- * method takes only what py4j passes (strings or null, Python ints, a list of strings, Spark's Duration and
- * StorageLevel), and all checks happen in {@link #build()}, as in {@link KinesisInputDStream.Builder}.
+ * module cannot express: a start timestamp, DynamoDB and CloudWatch endpoints, metrics dimensions, separate
+ * DynamoDB and CloudWatch credentials, and the polling options. Python creates it through py4j and calls one
+ * setter per given option; every method takes only what py4j passes (strings or null, Python ints, a list of
+ * strings, Spark's Duration and StorageLevel), and all checks happen in {@link #build()}, as in
+ * {@link KinesisInputDStream.Builder}.
  *
  * <pre>{@code
  * from spark_streaming_kinesis import KinesisUtils, AtTimestamp
@@ -92,6 +93,24 @@ public final class KinesisPythonStreamBuilder {
 
     public KinesisPythonStreamBuilder cloudWatchEndpointUrl(String url) {
         builder.cloudWatchEndpointUrl(url);
+        return this;
+    }
+
+    /** See {@link KinesisInputDStream.Builder#maxRecordsPerRead}. */
+    public KinesisPythonStreamBuilder maxRecordsPerRead(int records) {
+        builder.maxRecordsPerRead(records);
+        return this;
+    }
+
+    /** See {@link KinesisInputDStream.Builder#idleTimeBetweenReads}. */
+    public KinesisPythonStreamBuilder idleTimeBetweenReads(Duration pause) {
+        builder.idleTimeBetweenReads(pause);
+        return this;
+    }
+
+    /** See {@link KinesisInputDStream.Builder#maxPrefetchBytesPerShard}. */
+    public KinesisPythonStreamBuilder maxPrefetchBytesPerShard(long bytes) {
+        builder.maxPrefetchBytesPerShard(bytes);
         return this;
     }
 

@@ -22,6 +22,7 @@ import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,18 @@ class KinesisPythonStreamBuilderTest {
         assertThat(config.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK_2());
         assertThat(config.kinesisCredentials()).isEqualTo(SparkAWSCredentials.builder().build());
         assertThat(config.dynamoDBEndpoint()).isEmpty();
+    }
+
+    @Test
+    void thePollingOptionsReachTheConfiguration() {
+        KinesisConsumerConfig config = configOf(pysparkStyle()
+                .maxRecordsPerRead(Integer.valueOf(2_000))
+                .idleTimeBetweenReads(new Duration(250))
+                .maxPrefetchBytesPerShard(Integer.valueOf(16 << 20))
+                .build());
+
+        assertThat(config.polling()).isEqualTo(
+                new PollingSettings(2_000, java.time.Duration.ofMillis(250), 16L << 20));
     }
 
     @Test

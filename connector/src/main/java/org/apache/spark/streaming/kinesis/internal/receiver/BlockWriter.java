@@ -41,9 +41,9 @@ final class BlockWriter<T> {
     /**
      * Stores {@code values} (converted from {@code records}, same order and size) and reports the position of the
      * last record of each stored block to {@code onStored}. {@code millisBehindLatest} is the shard's lag Kinesis
-     * reported with the records (null if it did not); each block carries it. If a store throws, or the receiver stops before all
-     * blocks are stored, an exception propagates and nothing after the last reported position is stored by this
-     * call.
+     * reported with the records (null if it did not); each block carries it. If a store throws, or the receiver
+     * stops before all blocks are stored, an exception propagates and nothing after the last reported position is
+     * stored by this call.
      */
     void write(String shardId, List<KinesisClientRecord> records, List<T> values, Long millisBehindLatest,
             Consumer<RecordPosition> onStored) {

@@ -12,7 +12,7 @@ class PollingSettingsTest {
     @Test
     void defaultsAreTheDocumentedValues() {
         assertThat(PollingSettings.DEFAULTS.maxRecordsPerRead()).isEqualTo(10_000);
-        assertThat(PollingSettings.DEFAULTS.idleTimeBetweenReads()).isEqualTo(Duration.ofMillis(500));
+        assertThat(PollingSettings.DEFAULTS.idleTimeBetweenReads()).isEqualTo(Duration.ofMillis(300));
         assertThat(PollingSettings.DEFAULTS.maxPrefetchBytesPerShard()).isEqualTo(8L * 1024 * 1024);
     }
 

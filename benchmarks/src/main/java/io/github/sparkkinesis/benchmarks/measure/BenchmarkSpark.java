@@ -1,0 +1,35 @@
+package io.github.sparkkinesis.benchmarks.measure;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** The one local SparkContext every measurement of a harness run shares (starting Spark takes seconds). */
+public final class BenchmarkSpark {
+
+    // One receiver occupies a task slot for good; the others run the batches. Threads, not cores.
+    private static final String MASTER = "local[4]";
+    private static JavaSparkContext context;
+
+    private BenchmarkSpark() {
+    }
+
+    public static synchronized JavaSparkContext context() {
+        if (context == null) {
+            SparkConf conf = new SparkConf()
+                    .setMaster(MASTER)
+                    .setAppName("spark-streaming-kinesis-benchmark")
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1");
+            context = new JavaSparkContext(conf);
+        }
+        return context;
+    }
+
+    public static synchronized void stop() {
+        if (context != null) {
+            context.stop();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.sparkkinesis.benchmarks.measure;
+
+import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
+import org.apache.spark.streaming.kinesis.KinesisInputDStream;
+import software.amazon.kinesis.metrics.MetricsLevel;
+
+/**
+ * The connector as the benchmarks run it: the default settings, except where a measurement varies one (null means
+ * the default), metrics off (no CloudWatch here), and a fresh application per run so that every run reads from the
+ * start of the shards.
+ */
+public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecordsPerRead,
+        Long maxPrefetchBytesPerShard) {
+
+    public static final ConsumerSettings DEFAULTS = new ConsumerSettings(null, null, null);
+
+    /** Kinesis's most records per GetRecords call, the connector's default. */
+    public static final int KINESIS_READ_LIMIT = 10_000;
+
+    public static ConsumerSettings idleTimeBetweenReads(Duration idle) {
+        return new ConsumerSettings(idle, null, null);
+    }
+
+    public static ConsumerSettings maxRecordsPerRead(int records) {
+        return new ConsumerSettings(null, records, null);
+    }
+
+    public static ConsumerSettings maxPrefetchBytesPerShard(long bytes) {
+        return new ConsumerSettings(null, null, bytes);
+    }
+
+    /** What a plain read loop asks for per call to compare with these settings. */
+    public int recordsPerRead() {
+        return maxRecordsPerRead == null ? KINESIS_READ_LIMIT : maxRecordsPerRead;
+    }
+
+    KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints, String stream) {
+        KinesisInputDStream.Builder builder = KinesisInputDStream.builder()
+                .streamingContext(ssc)
+                .streamName(stream)
+                .checkpointAppName("benchmark-" + UUID.randomUUID())
+                .endpointUrl(endpoints.kinesis().toString())
+                .dynamoDBEndpointUrl(endpoints.dynamoDb().toString())
+                .regionName("us-east-1")
+                .kinesisCredentials(KinesisEndpoints.sparkCredentials())
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .metricsLevel(MetricsLevel.NONE);
+        if (idleTimeBetweenReads != null) {
+            builder.idleTimeBetweenReads(idleTimeBetweenReads);
+        }
+        if (maxRecordsPerRead != null) {
+            builder.maxRecordsPerRead(maxRecordsPerRead);
+        }
+        if (maxPrefetchBytesPerShard != null) {
+            builder.maxPrefetchBytesPerShard(maxPrefetchBytesPerShard);
+        }
+        return builder.buildWithMessageHandler(ReceiveClock::receive, byte[].class);
+    }
+
+    @Override
+    public String toString() {
+        List<String> changed = new ArrayList<>();
+        if (idleTimeBetweenReads != null) {
+            changed.add("idle " + idleTimeBetweenReads.milliseconds() + " ms");
+        }
+        if (maxRecordsPerRead != null) {
+            changed.add(String.format("%,d per read", maxRecordsPerRead));
+        }
+        if (maxPrefetchBytesPerShard != null) {
+            changed.add("prefetch " + (maxPrefetchBytesPerShard >> 20) + " MiB");
+        }
+        return changed.isEmpty() ? "defaults" : String.join(", ", changed);
+    }
+}

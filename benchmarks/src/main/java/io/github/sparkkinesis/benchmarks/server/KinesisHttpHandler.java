@@ -1,0 +1,128 @@
+package io.github.sparkkinesis.benchmarks.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the AWS JSON 1.1 protocol: takes a POST whose {@code X-Amz-Target} names the operation, decodes
+ * the body in the format its Content-Type names, and answers in the same format: 200 with the operation's
+ * document, or the error status with {@code {"__type": ..., "message": ...}} and the type again in
+ * {@code x-amzn-ErrorType} (the SDK takes the error code from either). Runs on the Netty event loop: every
+ * operation is in-memory and non-blocking, so handing off to another thread would only add latency.
+ */
+@ChannelHandler.Sharable
+final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisHttpHandler.class);
+
+    private static final AsciiString TARGET = AsciiString.cached("x-amz-target");
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+    private static final AsciiString ERROR_TYPE = AsciiString.cached("x-amzn-ErrorType");
+    private static final int INITIAL_RESPONSE_BYTES = 1024;
+
+    private final KinesisDispatcher dispatcher;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder handlingNanos = new LongAdder();
+
+    KinesisHttpHandler(KinesisDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    RequestStatistics statistics() {
+        return new RequestStatistics(requests.sum(), errors.sum(), Duration.ofNanos(handlingNanos.sum()));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long started = System.nanoTime();
+        WireFormat format = WireFormat.forContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        ByteBuf body = ctx.alloc().buffer(INITIAL_RESPONSE_BYTES);
+        KinesisError error = execute(request, format, body);
+        if (error != null) {
+            body.clear();
+            try {
+                writeError(format, error, body);
+            } catch (IOException | RuntimeException e) {
+                body.release();
+                LOG.error("FastKinesisServer could not answer {}", request.headers().get(TARGET), e);
+                ctx.close();
+                return;
+            }
+        }
+
+        HttpResponseStatus status = error == null ? HttpResponseStatus.OK
+                : HttpResponseStatus.valueOf(error.httpStatus());
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, format.contentType())
+                .set(REQUEST_ID, requestId());
+        if (error != null) {
+            response.headers().set(ERROR_TYPE, error.type());
+            errors.increment();
+        }
+        HttpUtil.setContentLength(response, body.readableBytes());
+        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+        requests.increment();
+        handlingNanos.add(System.nanoTime() - started);
+        ctx.writeAndFlush(response);
+    }
+
+    /** Runs the operation the request names, writing its response into the body; returns the error if it failed. */
+    private KinesisError execute(FullHttpRequest request, WireFormat format, ByteBuf body) {
+        try {
+            Operation operation = dispatcher.operation(request.headers().get(TARGET));
+            KinesisRequest parsed = KinesisRequest.parse(new ByteBufInputStream(request.content()), format);
+            try (JsonGenerator generator = format.generator(new ByteBufOutputStream(body))) {
+                operation.execute(parsed, new ResponseWriter(generator, format, body::ensureWritable));
+            }
+            return null;
+        } catch (KinesisError e) {
+            return e;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("FastKinesisServer failed on {}", request.headers().get(TARGET), e);
+            return KinesisError.internalFailure(String.valueOf(e));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("FastKinesisServer connection {} failed; closing it", ctx.channel(), cause);
+        ctx.close();
+    }
+
+    private static void writeError(WireFormat format, KinesisError error, ByteBuf body) throws IOException {
+        try (JsonGenerator generator = format.generator(new ByteBufOutputStream(body))) {
+            generator.writeStartObject();
+            generator.writeStringField("__type", error.type());
+            generator.writeStringField("message", error.getMessage());
+            generator.writeEndObject();
+        }
+    }
+
+    /** Request ids only label responses; a random UUID without SecureRandom's cost is enough. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+}
