@@ -32,7 +32,7 @@ record DrainFigures(Backlog backlog, List<ConnectorDrain.Result> connector, List
     }
 
     Summary connector(ToDoubleFunction<ConnectorDrain.Result> figure) {
-        return Summary.of(connector.stream().mapToDouble(figure).boxed().toList());
+        return Summary.of(connector, figure);
     }
 
     Summary recordsPerSecond() {

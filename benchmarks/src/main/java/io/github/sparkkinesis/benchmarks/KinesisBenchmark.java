@@ -176,17 +176,12 @@ public final class KinesisBenchmark {
     private static String[] latencyRow(String server, ConsumerSettings settings,
             List<ConnectorLatency.Result> results) {
         return new String[] {server,
-                Figures.withRange(summary(results, r -> r.achievedRecordsPerSecond()), 0),
+                Figures.withRange(Summary.of(results, ConnectorLatency.Result::achievedRecordsPerSecond), 0),
                 settings.toString(),
-                Figures.withRange(summary(results, r -> r.p50Millis()), 0),
-                Figures.withRange(summary(results, r -> r.p95Millis()), 0),
-                Figures.withRange(summary(results, r -> r.p99Millis()), 0),
-                Figures.withRange(summary(results, r -> r.samples()), 0)};
-    }
-
-    private static Summary summary(List<ConnectorLatency.Result> results,
-            java.util.function.ToDoubleFunction<ConnectorLatency.Result> figure) {
-        return Summary.of(results.stream().mapToDouble(figure).boxed().toList());
+                Figures.withRange(Summary.of(results, ConnectorLatency.Result::p50Millis), 0),
+                Figures.withRange(Summary.of(results, ConnectorLatency.Result::p95Millis), 0),
+                Figures.withRange(Summary.of(results, ConnectorLatency.Result::p99Millis), 0),
+                Figures.withRange(Summary.of(results, ConnectorLatency.Result::samples), 0)};
     }
 
     private void kinesisMockDrains() throws Exception {

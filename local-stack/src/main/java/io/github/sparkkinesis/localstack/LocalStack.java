@@ -73,12 +73,7 @@ public final class LocalStack implements AutoCloseable {
         this.kinesisMock = kinesisMock;
         this.kinesisTlsPort = kinesisTlsPort;
         this.dynalite = dynalite;
-        this.kinesis = KinesisClient.builder()
-                .endpointOverride(kinesisEndpoint())
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        this.kinesis = newKinesisClient(kinesisEndpoint());
         this.dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(dynamoDbEndpoint())
                 .region(REGION)
@@ -87,6 +82,19 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         this.streams = new KinesisStreamFixture(kinesis);
         this.leaseTables = new LeaseTableFixture(dynamoDb);
+    }
+
+    /**
+     * A new synchronous Kinesis client for a local Kinesis endpoint (this stack's or another test server's): the
+     * stack's region and credentials, Apache HTTP. The caller closes it.
+     */
+    public static KinesisClient newKinesisClient(URI endpoint) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     /** Starts both servers on free loopback ports, using {@link LocalStackInstallation#locate()}. */

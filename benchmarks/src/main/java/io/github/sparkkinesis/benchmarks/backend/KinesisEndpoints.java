@@ -3,7 +3,6 @@ package io.github.sparkkinesis.benchmarks.backend;
 import io.github.sparkkinesis.localstack.LocalStack;
 import java.net.URI;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Where a benchmark's Kinesis and DynamoDB servers listen. Both accept any credentials. */
@@ -19,11 +18,6 @@ public record KinesisEndpoints(URI kinesis, URI dynamoDb) {
 
     /** A new synchronous Kinesis client for producers and plain read loops; the caller closes it. */
     public KinesisClient newKinesisClient() {
-        return KinesisClient.builder()
-                .endpointOverride(kinesis)
-                .region(LocalStack.REGION)
-                .credentialsProvider(LocalStack.CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-                .build();
+        return LocalStack.newKinesisClient(kinesis);
     }
 }

@@ -2,6 +2,8 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /** The one local SparkContext every measurement of a harness run shares (starting Spark takes seconds). */
 public final class BenchmarkSpark {
@@ -24,6 +26,11 @@ public final class BenchmarkSpark {
             context = new JavaSparkContext(conf);
         }
         return context;
+    }
+
+    /** A streaming context with one-second batches, the batch interval of every measurement. */
+    static JavaStreamingContext newStreamingContext() {
+        return new JavaStreamingContext(context(), Durations.seconds(1));
     }
 
     public static synchronized void stop() {

@@ -2,7 +2,6 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
-import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /**
@@ -41,7 +40,7 @@ public final class ConnectorDrain {
         GetRecordsClock.reset();
         ProcessedRecords.reset();
         ProcessMetrics.resetPeakHeap();
-        JavaStreamingContext ssc = new JavaStreamingContext(BenchmarkSpark.context(), Durations.seconds(1));
+        JavaStreamingContext ssc = BenchmarkSpark.newStreamingContext();
         try {
             settings.dstream(ssc, endpoints, stream).asJava()
                     .foreachRDD(rdd -> ProcessedRecords.add(rdd.count()));

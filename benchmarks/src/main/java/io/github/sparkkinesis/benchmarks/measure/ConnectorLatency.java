@@ -2,7 +2,6 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
-import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -30,7 +29,7 @@ public final class ConnectorLatency {
             Duration produceFor, ConsumerSettings settings) throws InterruptedException {
         LatencySamples.reset();
         ReceiveClock.reset();
-        JavaStreamingContext ssc = new JavaStreamingContext(BenchmarkSpark.context(), Durations.seconds(1));
+        JavaStreamingContext ssc = BenchmarkSpark.newStreamingContext();
         try (KinesisClient kinesis = endpoints.newKinesisClient()) {
             settings.dstream(ssc, endpoints, stream).asJava()
                     .foreachRDD(rdd -> rdd.foreach(LatencySamples::processed));

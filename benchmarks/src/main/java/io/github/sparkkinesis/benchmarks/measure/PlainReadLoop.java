@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,72 +14,96 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
- * The read ceiling of a Kinesis server: one thread per shard calling GetRecords (as many records per call as the
- * connector asks for) from the
- * start of the shard to its end, as fast as Kinesis's per-shard limit of five calls per second allows, with no
- * processing at all. The connector's drain rate is reported as a ratio of this; both are timed from the first
- * GetRecords call to the last record.
+ * The read ceiling of a Kinesis server: one thread per shard calling GetRecords from the start of the shard to its
+ * end, with no processing at all. As the harness runs it, it asks for as many records per call as the connector
+ * and keeps Kinesis's per-shard limit of five calls per second; the connector's drain rate is reported as a ratio of
+ * this, both timed from the first GetRecords call to the last record.
  */
 public final class PlainReadLoop {
 
-    private static final long MIN_NANOS_BETWEEN_CALL_STARTS = 200_000_000L;
+    /** Kinesis serves at most five GetRecords calls per second and shard. */
+    public static final Duration KINESIS_CALL_SPACING = Duration.ofMillis(200);
+
+    /** One drain: the records read and the calls made, from the first call to the last record. */
+    public record Result(long records, long calls, Duration elapsed) {
+
+        public double recordsPerSecond() {
+            return records / (elapsed.toNanos() / 1e9);
+        }
+    }
 
     private PlainReadLoop() {
     }
 
-    /** Records per second over all shards of {@code stream}, from the first GetRecords call to the last record. */
+    /** Records per second over all shards of {@code stream}, within Kinesis's call limit. */
     public static double recordsPerSecond(KinesisEndpoints endpoints, String stream, long expectedRecords,
             int recordsPerCall) throws Exception {
         try (KinesisClient kinesis = endpoints.newKinesisClient()) {
-            List<Shard> shards = kinesis.listShards(request -> request.streamName(stream)).shards();
-            ExecutorService threads = Executors.newFixedThreadPool(shards.size());
-            AtomicLong records = new AtomicLong();
-            AtomicLong firstCallNanos = new AtomicLong(Long.MAX_VALUE);
-            try {
-                List<Future<Long>> lastRecordNanos = new ArrayList<>();
-                for (Shard shard : shards) {
-                    String shardId = shard.shardId();
-                    lastRecordNanos.add(threads.submit(
-                            () -> readToEnd(kinesis, stream, shardId, recordsPerCall, records, firstCallNanos)));
-                }
-                long end = 0;
-                for (Future<Long> shardEnd : lastRecordNanos) {
-                    end = Math.max(end, shardEnd.get());
-                }
-                if (records.get() < expectedRecords) {
-                    throw new IllegalStateException("Read " + records.get() + " of " + expectedRecords + " records");
-                }
-                return records.get() / ((end - firstCallNanos.get()) / 1e9);
-            } finally {
-                threads.shutdownNow();
-            }
+            return read(kinesis, stream, expectedRecords, recordsPerCall, KINESIS_CALL_SPACING).recordsPerSecond();
         }
     }
 
-    /** Reads until a call returns nothing and reports the shard caught up; returns when the last record came. */
-    private static long readToEnd(KinesisClient kinesis, String stream, String shardId, int recordsPerCall,
-            AtomicLong records, AtomicLong firstCallNanos) throws InterruptedException {
-        String iterator = kinesis.getShardIterator(request -> request.streamName(stream).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        long lastRecordNanos = System.nanoTime();
-        while (iterator != null) {
-            long callStart = System.nanoTime();
-            firstCallNanos.accumulateAndGet(callStart, Math::min);
-            String current = iterator;
-            GetRecordsResponse response =
-                    kinesis.getRecords(request -> request.shardIterator(current).limit(recordsPerCall));
-            if (!response.records().isEmpty()) {
-                records.addAndGet(response.records().size());
-                lastRecordNanos = System.nanoTime();
-            } else if (response.millisBehindLatest() == null || response.millisBehindLatest() == 0) {
-                return lastRecordNanos;
+    /**
+     * Reads every shard of {@code stream} to its end, in parallel, starting a shard's calls at least
+     * {@code minCallSpacing} apart (zero: as fast as the server answers).
+     *
+     * @throws IllegalStateException if fewer than {@code expectedRecords} records came
+     */
+    public static Result read(KinesisClient kinesis, String stream, long expectedRecords, int recordsPerCall,
+            Duration minCallSpacing) throws Exception {
+        List<Shard> shards = kinesis.listShards(request -> request.streamName(stream)).shards();
+        ExecutorService threads = Executors.newFixedThreadPool(shards.size());
+        AtomicLong records = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong firstCallNanos = new AtomicLong(Long.MAX_VALUE);
+        try {
+            List<Future<Long>> lastRecordNanos = new ArrayList<>();
+            for (Shard shard : shards) {
+                ShardReader reader = new ShardReader(kinesis, stream, shard.shardId(), recordsPerCall,
+                        minCallSpacing.toNanos(), records, calls, firstCallNanos);
+                lastRecordNanos.add(threads.submit(reader::readToEnd));
             }
-            iterator = response.nextShardIterator();
-            long wait = MIN_NANOS_BETWEEN_CALL_STARTS - (System.nanoTime() - callStart);
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            long end = 0;
+            for (Future<Long> shardEnd : lastRecordNanos) {
+                end = Math.max(end, shardEnd.get());
             }
+            if (records.get() < expectedRecords) {
+                throw new IllegalStateException("Read " + records.get() + " of " + expectedRecords + " records");
+            }
+            return new Result(records.get(), calls.get(), Duration.ofNanos(end - firstCallNanos.get()));
+        } finally {
+            threads.shutdownNow();
         }
-        return lastRecordNanos;
+    }
+
+    private record ShardReader(KinesisClient kinesis, String stream, String shardId, int recordsPerCall,
+            long minCallSpacingNanos, AtomicLong records, AtomicLong calls, AtomicLong firstCallNanos) {
+
+        /** Reads until a call returns nothing and reports the shard caught up; returns when the last record came. */
+        long readToEnd() throws InterruptedException {
+            String iterator = kinesis.getShardIterator(request -> request.streamName(stream).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            long lastRecordNanos = System.nanoTime();
+            while (iterator != null) {
+                long callStart = System.nanoTime();
+                firstCallNanos.accumulateAndGet(callStart, Math::min);
+                String current = iterator;
+                GetRecordsResponse response =
+                        kinesis.getRecords(request -> request.shardIterator(current).limit(recordsPerCall));
+                calls.incrementAndGet();
+                if (!response.records().isEmpty()) {
+                    records.addAndGet(response.records().size());
+                    lastRecordNanos = System.nanoTime();
+                } else if (response.millisBehindLatest() == null || response.millisBehindLatest() == 0) {
+                    return lastRecordNanos;
+                }
+                iterator = response.nextShardIterator();
+                long wait = minCallSpacingNanos - (System.nanoTime() - callStart);
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            return lastRecordNanos;
+        }
     }
 }

@@ -3,9 +3,15 @@ package io.github.sparkkinesis.benchmarks.measure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** The median and range of repeated measurements of one figure. */
 public record Summary(double median, double min, double max, int runs) {
+
+    /** The summary of one figure of each run's result. */
+    public static <T> Summary of(List<T> results, ToDoubleFunction<T> figure) {
+        return of(results.stream().mapToDouble(figure).boxed().toList());
+    }
 
     public static Summary of(List<Double> values) {
         if (values.isEmpty()) {

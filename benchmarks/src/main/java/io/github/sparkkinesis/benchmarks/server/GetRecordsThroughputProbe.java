@@ -1,30 +1,21 @@
 package io.github.sparkkinesis.benchmarks.server;
 
-import java.net.URI;
+import io.github.sparkkinesis.benchmarks.measure.PlainReadLoop;
+import io.github.sparkkinesis.localstack.LocalStack;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Measures how fast a plain SDK client drains a {@link FastKinesisServer}: one thread per shard loops
- * GetRecords (10,000 records a call) over a preloaded backlog, with the SDK's default CBOR protocol. This is the
- * ceiling the server puts on any consumer benchmarked against it.
+ * GetRecords (10,000 records a call, no pause) over a preloaded backlog, with the SDK's default CBOR protocol.
+ * This is the ceiling the server puts on any consumer benchmarked against it.
  *
  * <p>Arguments (all optional): shards, records per shard, payload bytes. Defaults: 4, 500000, 100.
  */
 public final class GetRecordsThroughputProbe {
+
+    private static final int READ_LIMIT = 10_000;
 
     private GetRecordsThroughputProbe() {
     }
@@ -55,57 +46,23 @@ public final class GetRecordsThroughputProbe {
         }
     }
 
-    /** Creates a stream, preloads it and drains every shard in parallel, each from its own SDK client. */
+    /**
+     * Creates a stream, preloads it and drains every shard in parallel with the harness's {@link PlainReadLoop},
+     * without its pause between calls: the server's own speed.
+     */
     public static Result drain(FastKinesisServer server, String streamName, int shards, long recordsPerShard,
             int payloadBytes) throws Exception {
         InMemoryStream stream = server.createStream(streamName, shards);
         stream.preload(recordsPerShard, RecordPayloadGenerator.repeating(payloadBytes));
-        ExecutorService readers = Executors.newFixedThreadPool(shards);
-        RequestStatistics before = server.statistics();
-        long started = System.nanoTime();
-        try {
-            List<Future<long[]>> counts = new ArrayList<>();
-            for (InMemoryShard shard : stream.shards()) {
-                counts.add(readers.submit(readShard(server.endpoint(), streamName, shard.shardId(), recordsPerShard)));
-            }
-            long records = 0;
-            long calls = 0;
-            for (Future<long[]> count : counts) {
-                records += count.get()[0];
-                calls += count.get()[1];
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        try (KinesisClient client = LocalStack.newKinesisClient(server.endpoint())) {
+            RequestStatistics before = server.statistics();
+            PlainReadLoop.Result read = PlainReadLoop.read(client, streamName, shards * recordsPerShard,
+                    READ_LIMIT, Duration.ZERO);
             RequestStatistics after = server.statistics();
             long serverCalls = after.requests() - before.requests();
             Duration serverTime = after.handlingTime().minus(before.handlingTime());
-            return new Result(records, calls, elapsed,
+            return new Result(read.records(), read.calls(), read.elapsed(),
                     serverCalls == 0 ? Duration.ZERO : serverTime.dividedBy(serverCalls));
-        } finally {
-            readers.shutdownNow();
         }
-    }
-
-    private static Callable<long[]> readShard(URI endpoint, String streamName, String shardId, long expected) {
-        return () -> {
-            try (KinesisClient client = KinesisClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .build()) {
-                String iterator = client.getShardIterator(b -> b.streamName(streamName).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-                long records = 0;
-                long calls = 0;
-                while (records < expected) {
-                    String current = iterator;
-                    GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(10_000));
-                    records += response.records().size();
-                    calls++;
-                    iterator = response.nextShardIterator();
-                }
-                return new long[] {records, calls};
-            }
-        };
     }
 }

@@ -1,9 +1,7 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.benchmarks.backlog.ShardHashRanges;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Kinesis' mapping of records to shards: a record's hash key is the MD5 of its partition key read as an unsigned
@@ -27,8 +25,9 @@ final class HashKeys {
         return rangeStart(index + 1, count).subtract(BigInteger.ONE);
     }
 
+    /** The hash key Kinesis derives from a partition key (one implementation for the server and the backlogs). */
     static BigInteger ofPartitionKey(String partitionKey) {
-        return new BigInteger(1, md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+        return ShardHashRanges.hashKey(partitionKey);
     }
 
     /**
@@ -43,14 +42,6 @@ final class HashKeys {
             if (hash.compareTo(start) >= 0 && hash.compareTo(end) <= 0) {
                 return candidate;
             }
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform must provide MD5", e);
         }
     }
 }

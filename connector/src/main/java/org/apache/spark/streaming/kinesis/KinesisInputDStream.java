@@ -149,8 +149,8 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         boolean[] blockMayExist = new boolean[blockInfos.size()];
         for (int i = 0; i < blockInfos.size(); i++) {
             ReceivedBlockInfo info = blockInfos.get(i);
-            if (info.metadataOption().isEmpty()
-                    || !(info.metadataOption().get() instanceof SequenceNumberRanges blockRanges)) {
+            SequenceNumberRanges blockRanges = rangesOf(info);
+            if (blockRanges == null) {
                 LOG.warn("Block {} of stream {} has no Kinesis ranges; it cannot be re-read from Kinesis if lost",
                         info.blockId(), config.streamName());
                 return sparkDefault.get();
@@ -171,12 +171,18 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     protected Map<String, Object> inputMetadata(Time time, List<ReceivedBlockInfo> blockInfos) {
         List<SequenceNumberRanges> blocks = new ArrayList<>(blockInfos.size());
         for (ReceivedBlockInfo info : blockInfos) {
-            if (info.metadataOption().isDefined()
-                    && info.metadataOption().get() instanceof SequenceNumberRanges ranges) {
+            SequenceNumberRanges ranges = rangesOf(info);
+            if (ranges != null) {
                 blocks.add(ranges);
             }
         }
         return BatchInputMetadata.of(config.streamName(), blocks, slideDuration().milliseconds());
+    }
+
+    /** The Kinesis ranges a receiver stored with the block, or null (a block stored some other way). */
+    private static SequenceNumberRanges rangesOf(ReceivedBlockInfo info) {
+        return info.metadataOption().isDefined() && info.metadataOption().get() instanceof SequenceNumberRanges ranges
+                ? ranges : null;
     }
 
     private KinesisBackedBlockRDD<T> blockRDD(BlockId[] blockIds, SequenceNumberRanges[] ranges,

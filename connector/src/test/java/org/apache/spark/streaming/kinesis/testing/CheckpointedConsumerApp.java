@@ -14,8 +14,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
-import org.apache.spark.streaming.kinesis.KinesisInputDStream;
-import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * A Spark Streaming application with a DStream checkpoint, run in its own JVM by driver-recovery tests: started
@@ -46,24 +44,12 @@ public final class CheckpointedConsumerApp {
         String app = args[3];
         String output = args[4];
         long workMillis = Long.parseLong(args[6]);
-        SparkConf conf = new SparkConf()
-                .setMaster("local[3]")
-                .setAppName("checkpointed-consumer")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
+        SparkConf conf = SparkTestContext.localConf("local[3]", "checkpointed-consumer")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         JavaStreamingContext ssc = new JavaStreamingContext(conf, BATCH);
         ssc.checkpoint(args[5]);
-        KinesisInputDStream.builder()
-                .streamingContext(ssc)
-                .streamName(stream)
-                .checkpointAppName(app)
-                .endpointUrl(kinesisEndpoint)
-                .dynamoDBEndpointUrl(dynamoDbEndpoint)
-                .kinesisCredentials(LocalStackDStreams.credentials())
+        LocalStackDStreams.builder(ssc, kinesisEndpoint, dynamoDbEndpoint, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
-                .metricsLevel(MetricsLevel.NONE)
                 .build()
                 .asJava()
                 .foreachRDD((rdd, time) -> {

@@ -17,7 +17,6 @@ import org.apache.spark.streaming.kinesis.KinesisInputDStream;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStarted;
-import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * The driver of a Spark Streaming application on a standalone cluster, run in its own JVM by the cluster test. It
@@ -38,28 +37,16 @@ public final class ClusterConsumerApp {
 
     public static void main(String[] args) throws InterruptedException {
         Path output = Paths.get(args[5]);
-        SparkConf conf = new SparkConf()
-                .setMaster(args[0])
-                .setAppName("cluster-consumer")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
+        SparkConf conf = SparkTestContext.localConf(args[0], "cluster-consumer")
                 .set("spark.executor.cores", "2")
                 .set("spark.executor.memory", "768m")
                 .set("spark.executor.extraClassPath", args[6])
                 .set("spark.executor.extraJavaOptions", String.join(" ", ChildJvm.sparkJvmOptions()))
                 .set("spark.streaming.receiverRestartDelay", "1000");
         JavaStreamingContext ssc = new JavaStreamingContext(conf, new Duration(2000));
-        KinesisInputDStream<byte[]> stream = KinesisInputDStream.builder()
-                .streamingContext(ssc)
-                .streamName(args[3])
-                .checkpointAppName(args[4])
-                .endpointUrl(args[1])
-                .dynamoDBEndpointUrl(args[2])
-                .kinesisCredentials(LocalStackDStreams.credentials())
+        KinesisInputDStream<byte[]> stream = LocalStackDStreams.builder(ssc, args[1], args[2], args[3], args[4])
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .storageLevel(StorageLevel.MEMORY_AND_DISK())
-                .metricsLevel(MetricsLevel.NONE)
                 .build();
         stream.asJava().foreachRDD(rdd -> {
             List<byte[]> records = rdd.collect();

@@ -21,13 +21,23 @@ public final class LocalStackDStreams {
     /** A builder for {@code streamName} under application {@code appName}, with metrics off. */
     public static KinesisInputDStream.Builder builder(LocalStack stack, JavaStreamingContext ssc, String streamName,
             String appName) {
+        return builder(ssc, stack.kinesisEndpoint().toString(), stack.dynamoDbEndpoint().toString(), streamName,
+                appName);
+    }
+
+    /**
+     * The same for an application in a child JVM, which gets the stack's endpoints as arguments rather than the
+     * stack itself.
+     */
+    public static KinesisInputDStream.Builder builder(JavaStreamingContext ssc, String kinesisEndpoint,
+            String dynamoDbEndpoint, String streamName, String appName) {
         return KinesisInputDStream.builder()
                 .streamingContext(ssc)
                 .streamName(streamName)
                 .checkpointAppName(appName)
-                .endpointUrl(stack.kinesisEndpoint().toString())
-                .dynamoDBEndpointUrl(stack.dynamoDbEndpoint().toString())
-                .regionName(stack.region().id())
+                .endpointUrl(kinesisEndpoint)
+                .dynamoDBEndpointUrl(dynamoDbEndpoint)
+                .regionName(LocalStack.REGION.id())
                 .kinesisCredentials(credentials())
                 .metricsLevel(software.amazon.kinesis.metrics.MetricsLevel.NONE);
     }

@@ -12,8 +12,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
-import org.apache.spark.streaming.kinesis.KinesisInputDStream;
-import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * A Spark Streaming application, run in its own JVM by tests, that reads a stream of the local stack and appends
@@ -32,23 +30,11 @@ public final class RecordingConsumerApp {
         String stream = args[2];
         String app = args[3];
         Path output = Paths.get(args[4]);
-        SparkConf conf = new SparkConf()
-                .setMaster("local[3]")
-                .setAppName("recording-consumer")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
+        SparkConf conf = SparkTestContext.localConf("local[3]", "recording-consumer")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         JavaStreamingContext ssc = new JavaStreamingContext(conf, new Duration(1000));
-        KinesisInputDStream.builder()
-                .streamingContext(ssc)
-                .streamName(stream)
-                .checkpointAppName(app)
-                .endpointUrl(kinesisEndpoint)
-                .dynamoDBEndpointUrl(dynamoDbEndpoint)
-                .kinesisCredentials(LocalStackDStreams.credentials())
+        LocalStackDStreams.builder(ssc, kinesisEndpoint, dynamoDbEndpoint, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
-                .metricsLevel(MetricsLevel.NONE)
                 .build()
                 .asJava()
                 .foreachRDD(rdd -> append(output, rdd.collect()));

@@ -21,18 +21,26 @@ public final class SparkTestContext {
 
     public static synchronized JavaSparkContext sparkContext() {
         if (sparkContext == null) {
-            SparkConf conf = new SparkConf()
-                    .setMaster(MASTER)
-                    .setAppName("spark-streaming-kinesis-tests")
-                    .set("spark.ui.enabled", "false")
-                    .set("spark.driver.host", "127.0.0.1")
-                    .set("spark.driver.bindAddress", "127.0.0.1")
+            SparkConf conf = localConf(MASTER, "spark-streaming-kinesis-tests")
                     .set("spark.streaming.receiverRestartDelay", "500")
                     .set("spark.streaming.stopGracefullyOnShutdown", "false");
             sparkContext = new JavaSparkContext(conf);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> sparkContext.stop()));
         }
         return sparkContext;
+    }
+
+    /**
+     * The configuration every test application starts from, in this JVM or a child one: no UI, and the driver on
+     * the loopback interface (the machine's host name may not resolve).
+     */
+    public static SparkConf localConf(String master, String appName) {
+        return new SparkConf()
+                .setMaster(master)
+                .setAppName(appName)
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
     }
 
     /** A new streaming context with the given batch interval on the shared SparkContext. */
