@@ -11,7 +11,6 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.BlockId;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
-import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
 import org.apache.spark.streaming.kinesis.internal.recovery.KinesisBackedBlockRDD;
 import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.recovery.RecordedBatch;
@@ -31,6 +30,8 @@ import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;
 import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
+import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
+import org.apache.spark.streaming.kinesis.internal.coordination.DriverCoordinator;
 import org.apache.spark.streaming.kinesis.internal.metrics.BatchInputMetadata;
 import org.apache.spark.streaming.kinesis.internal.receiver.ByteArrayRecordConverter;
 import org.apache.spark.streaming.kinesis.internal.receiver.JavaFunctionRecordConverter;
@@ -102,10 +103,13 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     private final java.time.Duration checkpointInterval;
     private final RecordConverter<T> converter;
     private final ClassTag<T> elementTag;
+    private final ReceiverSettings receiverSettings;
     /** Generated batches not completed yet: written into every DStream checkpoint, for driver recovery. */
     private final ConcurrentSkipListMap<Long, RecordedBatch> pendingBatches = new ConcurrentSkipListMap<>();
     private transient volatile boolean completionListenerAdded;
     private transient volatile LongAccumulator recordsReadFromKinesis;
+    /** Tells the receiver how far it may checkpoint; from when Spark asks for the receiver until the stream stops. */
+    private transient volatile DriverCoordinator coordinator;
 
     private KinesisInputDStream(StreamingContext ssc, KinesisConsumerConfig config, RecordConverter<T> converter,
             ClassTag<T> elementTag) {
@@ -115,6 +119,7 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         this.elementTag = elementTag;
         this.checkpointInterval = config.checkpointInterval()
                 .orElseGet(() -> java.time.Duration.ofMillis(slideDuration().milliseconds()));
+        this.receiverSettings = ReceiverSettings.from(ssc.sparkContext().getConf());
     }
 
     /** A builder with every setting at its default; stream context, stream name and application are required. */
@@ -124,13 +129,36 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
 
     /**
      * The receiver Spark ships to an executor. Spark asks for it on the driver when the streaming context starts,
-     * fresh or recovered, before any batch runs: the moment to start following batch completions.
+     * fresh or recovered, before any batch runs: the moment to start following batch completions and to open the
+     * endpoint the receiver asks how far it may checkpoint.
      */
     @Override
     public Receiver<T> getReceiver() {
         watchBatchCompletion();
-        java.time.Duration batch = java.time.Duration.ofMillis(slideDuration().milliseconds());
-        return new KinesisReceiver<>(config, checkpointInterval, CheckpointTracker.safetyDelay(batch), converter);
+        DriverCoordinator started;
+        synchronized (this) {
+            if (coordinator != null) {
+                coordinator.stop();
+            }
+            started = DriverCoordinator.start(context(), config.streamName(),
+                    receiverSettings.checkpointBeforeBatchCompletes(), slideDuration().milliseconds());
+            coordinator = started;
+        }
+        return new KinesisReceiver<>(config, checkpointInterval, converter, started.endpointName(),
+                receiverSettings);
+    }
+
+    /** Spark stops the input streams when the streaming context stops. */
+    @Override
+    public void stop() {
+        DriverCoordinator running;
+        synchronized (this) {
+            running = coordinator;
+            coordinator = null;
+        }
+        if (running != null) {
+            running.stop();
+        }
     }
 
     /** This stream for the Java API, without writing a ClassTag. */
@@ -162,6 +190,10 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         watchBatchCompletion();
         if (blockIds.length > 0) {
             pendingBatches.put(time.milliseconds(), new RecordedBatch(blockIds, ranges));
+            DriverCoordinator current = coordinator;
+            if (current != null) {
+                current.batchGenerated(time.milliseconds(), List.of(ranges));
+            }
         }
         return blockRDD(blockIds, ranges, blockMayExist);
     }

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
 import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,14 @@ class ConfigurationReferenceTest {
                 + KinesisRetrySettings.DEFAULT_WAIT_TIME + "` |");
         assertThat(table).contains("| `" + KinesisRetrySettings.MAX_ATTEMPTS_KEY + "` | `"
                 + KinesisRetrySettings.DEFAULT_MAX_ATTEMPTS + "` |");
+        assertThat(table).contains("| `" + ReceiverSettings.HANDLER_FAILURE_ACTION_KEY + "` | `"
+                + ReceiverSettings.DEFAULT_HANDLER_FAILURE_ACTION.name().toLowerCase(Locale.ROOT) + "` |");
+        assertThat(table).contains("| `" + ReceiverSettings.HANDLER_MAX_ATTEMPTS_KEY + "` | `"
+                + ReceiverSettings.DEFAULT_HANDLER_MAX_ATTEMPTS + "` |");
+        assertThat(table).contains("| `" + ReceiverSettings.SETUP_MAX_ATTEMPTS_KEY + "` | `"
+                + ReceiverSettings.DEFAULT_SETUP_MAX_ATTEMPTS + "` |");
+        assertThat(table).contains("| `" + ReceiverSettings.CHECKPOINT_BEFORE_BATCH_COMPLETES_KEY + "` | `"
+                + ReceiverSettings.DEFAULT_CHECKPOINT_BEFORE_BATCH_COMPLETES + "` |");
     }
 
     @Test

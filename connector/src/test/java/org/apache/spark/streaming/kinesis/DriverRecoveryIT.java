@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
-import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp;
-import org.apache.spark.streaming.kinesis.testing.CheckpointedConsumerApp.BatchOutput;
+import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp;
+import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp.BatchOutput;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
@@ -55,13 +55,13 @@ class DriverRecoveryIT {
         // too few batches), so production starts once a first record went through.
         stack.streams().putRecords(stream, List.of(WARM_UP.getBytes(StandardCharsets.UTF_8)));
         ChildJvm first = driver(stack, stream, app, output, checkpoint, 1500, "first");
-        Eventually.await(Duration.ofSeconds(90), () -> !CheckpointedConsumerApp.batches(output).isEmpty(),
+        Eventually.await(Duration.ofSeconds(90), () -> !BatchFilesConsumerApp.batches(output).isEmpty(),
                 () -> "the first driver read nothing; log " + first.log());
-        int warmUpBatches = CheckpointedConsumerApp.batches(output).size();
+        int warmUpBatches = BatchFilesConsumerApp.batches(output).size();
         try (BoundedProducer producer = BoundedProducer.start(stack, stream, "crash", RECORDS, 50)) {
             Eventually.await(Duration.ofSeconds(90),
-                    () -> CheckpointedConsumerApp.batches(output).size() >= warmUpBatches + 4,
-                    () -> "batches written: " + CheckpointedConsumerApp.batches(output).size() + "; log "
+                    () -> BatchFilesConsumerApp.batches(output).size() >= warmUpBatches + 4,
+                    () -> "batches written: " + BatchFilesConsumerApp.batches(output).size() + "; log "
                             + first.log());
             first.kill();
             long restartedAt = System.nanoTime();
@@ -73,7 +73,7 @@ class DriverRecoveryIT {
                     () -> missing(produced, output) + " records not seen; log " + second.log());
             long recoveryMillis = (System.nanoTime() - restartedAt) / 1_000_000;
 
-            Map<Long, List<List<String>>> runsPerBatch = CheckpointedConsumerApp.batches(output).stream()
+            Map<Long, List<List<String>>> runsPerBatch = BatchFilesConsumerApp.batches(output).stream()
                     .collect(Collectors.groupingBy(BatchOutput::batchTime,
                             Collectors.mapping(batch -> batch.records().stream().sorted().toList(),
                                     Collectors.toList())));
@@ -97,21 +97,21 @@ class DriverRecoveryIT {
 
     private ChildJvm driver(LocalStack stack, String stream, String app, Path output, Path checkpoint,
             long workMillis, String name) throws Exception {
-        ChildJvm driver = ChildJvm.start(CheckpointedConsumerApp.class,
-                Files.createTempFile("driver-" + name, ".log"), stack.kinesisEndpoint().toString(),
-                stack.dynamoDbEndpoint().toString(), stream, app, output.toString(), checkpoint.toString(),
-                Long.toString(workMillis));
+        ChildJvm driver = ChildJvm.start(BatchFilesConsumerApp.class,
+                Files.createTempFile("driver-" + name, ".log"), BatchFilesConsumerApp.arguments(
+                        stack.kinesisEndpoint().toString(), stack.dynamoDbEndpoint().toString(), stream, app, output,
+                        "checkpoint=" + checkpoint, "workMillis=" + workMillis));
         drivers.add(driver);
         return driver;
     }
 
     private static Set<Long> batchTimes(Path output) {
-        return CheckpointedConsumerApp.batches(output).stream().map(BatchOutput::batchTime)
+        return BatchFilesConsumerApp.batches(output).stream().map(BatchOutput::batchTime)
                 .collect(Collectors.toSet());
     }
 
     private static List<String> seen(Path output) {
-        return CheckpointedConsumerApp.batches(output).stream().flatMap(batch -> batch.records().stream())
+        return BatchFilesConsumerApp.batches(output).stream().flatMap(batch -> batch.records().stream())
                 .filter(record -> !record.equals(WARM_UP)).toList();
     }
 

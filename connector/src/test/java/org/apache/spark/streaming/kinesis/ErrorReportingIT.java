@@ -1,17 +1,24 @@
 package org.apache.spark.streaming.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
+import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.streaming.StreamingContextState;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp;
+import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
@@ -24,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
-/** Failures reach the user through Spark's receiver error reporting instead of a silent, empty stream. */
+/**
+ * Failures reach the user through Spark's receiver error reporting instead of a silent, empty stream; those that
+ * restarting cannot fix stop the streaming context with an error that says what to do.
+ */
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ErrorReportingIT {
 
@@ -34,7 +44,7 @@ class ErrorReportingIT {
 
 
     @Test
-    void aStreamThatDoesNotExistIsReported(LocalStack stack, StreamingContexts contexts) {
+    void aStreamThatDoesNotExistIsReportedThenStopsTheStreamingContext(LocalStack stack, StreamingContexts contexts) {
         JavaStreamingContext ssc = contexts.create();
         ReceiverErrors errors = new ReceiverErrors();
         ssc.addStreamingListener(errors);
@@ -44,6 +54,73 @@ class ErrorReportingIT {
 
         Eventually.await(TIMEOUT, () -> errors.any("does not exist"), () -> String.valueOf(errors.messages()));
         assertThat(errors.messages()).anyMatch(message -> message.contains("no-such-stream"));
+        // Retrying cannot create the stream: after five identical failures the application fails, as a failed
+        // batch would, instead of restarting its receiver forever.
+        assertThatThrownBy(() -> ssc.awaitTerminationOrTimeout(TIMEOUT.toMillis()))
+                .isInstanceOf(KinesisReceiverException.class)
+                .hasMessageContaining("Kinesis stream 'no-such-stream'")
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("5 attempts; set spark.streaming.kinesis.setupFailure.maxAttempts");
+        Eventually.await(TIMEOUT, () -> ssc.getState() == StreamingContextState.STOPPED,
+                () -> "the streaming context is " + ssc.getState());
+    }
+
+    @Test
+    void aRecordTheHandlerAlwaysFailsOnStopsTheStreamingContextNamingTheRecord(LocalStack stack,
+            StreamingContexts contexts) {
+        String stream = stack.streams().createUniqueStream("poison-always", 1);
+        List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("q", 20));
+        ProducedRecord poison = produced.get(7);
+        JavaStreamingContext ssc = contexts.create();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        Function<KinesisClientRecord, String> alwaysFailsOnQ7 = record -> {
+            String text = TestPayloads.text(record);
+            if (text.equals("q-7")) {
+                throw new IllegalStateException("cannot handle " + text);
+            }
+            return text;
+        };
+        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .buildWithMessageHandler(alwaysFailsOnQ7, String.class)
+                .asJava());
+
+        ssc.start();
+
+        assertThatThrownBy(() -> ssc.awaitTerminationOrTimeout(TIMEOUT.toMillis() * 2))
+                .isInstanceOf(KinesisReceiverException.class)
+                .hasMessageContaining("The message handler failed on record " + poison.sequenceNumber() + "/0")
+                .hasMessageContaining("of shard " + poison.shardId() + " in stream " + stream)
+                .hasMessageContaining("3 times in a row")
+                .hasMessageContaining("cannot handle q-7");
+        // Two restarts, then the stop: each reported to listeners (delivered asynchronously).
+        Eventually.await(TIMEOUT, () -> errors.messages().stream().filter(m -> m.contains("cannot handle q-7"))
+                .count() >= 3, () -> String.valueOf(errors.messages()));
+    }
+
+    @Test
+    void withTheSkipActionARecordTheHandlerAlwaysFailsOnIsLeftOutAndEverythingElseArrives(LocalStack stack)
+            throws Exception {
+        String stream = stack.streams().createUniqueStream("poison-skip", 2);
+        List<String> payloads = TestPayloads.texts(TestPayloads.numbered("s", 200));
+        stack.streams().putRecords(stream, TestPayloads.numbered("s", 200));
+        Path output = Files.createTempDirectory("batches");
+        try (ChildJvm driver = ChildJvm.start(BatchFilesConsumerApp.class, Files.createTempFile("skip", ".log"),
+                BatchFilesConsumerApp.arguments(stack.kinesisEndpoint().toString(),
+                        stack.dynamoDbEndpoint().toString(), stream, app(), output, "failOn=s-42",
+                        "conf.spark.streaming.kinesis.handlerFailure.action=skip",
+                        "conf.spark.streaming.receiverRestartDelay=500"))) {
+            List<String> expected = payloads.stream().filter(payload -> !payload.equals("s-42")).toList();
+            Eventually.await(TIMEOUT, () -> new HashSet<>(BatchFilesConsumerApp.records(output)).containsAll(expected),
+                    () -> BatchFilesConsumerApp.records(output).size() + " records seen; log " + driver.log());
+
+            DeliveryReport.of("message handler always fails on one record, skip action", expected,
+                    BatchFilesConsumerApp.records(output), 0).print();
+            assertThat(BatchFilesConsumerApp.records(output)).doesNotContain("s-42");
+            assertThat(Files.readString(driver.log())).contains("skipped it as spark.streaming.kinesis."
+                    + "handlerFailure.action=skip asks");
+        }
     }
 
     @Test
@@ -74,7 +151,7 @@ class ErrorReportingIT {
         ReceiverErrors errors = new ReceiverErrors();
         ssc.addStreamingListener(errors);
         Function<KinesisClientRecord, String> failsOnceOnP42 = record -> {
-            String text = TestPayloads.text(toBytes(record));
+            String text = TestPayloads.text(record);
             if (text.equals("p-42") && POISON_SEEN.compareAndSet(false, true)) {
                 POISONED_AT_MILLIS.set(System.currentTimeMillis());
                 throw new IllegalStateException("cannot handle " + text);
@@ -95,12 +172,6 @@ class ErrorReportingIT {
         assertThat(report.lost()).isZero();
         assertThat(errors.messages()).anyMatch(message -> message.contains("The message handler failed")
                 && message.contains("cannot handle p-42"));
-    }
-
-    private static byte[] toBytes(KinesisClientRecord record) {
-        byte[] bytes = new byte[record.data().remaining()];
-        record.data().duplicate().get(bytes);
-        return bytes;
     }
 
     private static String app() {

@@ -4,6 +4,7 @@ import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ public final class BoundedProducer implements AutoCloseable {
         return t;
     });
     private final Future<List<ProducedRecord>> produced;
+    private final List<ProducedRecord> soFar = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
 
     private BoundedProducer(LocalStack stack, String stream, String prefix, int count, int perSecond) {
@@ -32,7 +34,10 @@ public final class BoundedProducer implements AutoCloseable {
             for (int start = 0; start < count && !cancelled; start += perRound) {
                 long began = System.nanoTime();
                 int size = Math.min(perRound, count - start);
-                all.addAll(stack.streams().putRecords(stream, TestPayloads.numbered(prefix + "-" + start, size)));
+                List<ProducedRecord> put = stack.streams().putRecords(stream,
+                        TestPayloads.numbered(prefix + "-" + start, size));
+                all.addAll(put);
+                soFar.addAll(put);
                 long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
                 Thread.sleep(Math.max(0, 200 - elapsed));
             }
@@ -48,6 +53,11 @@ public final class BoundedProducer implements AutoCloseable {
     /** Whether it has put every record (or failed). */
     public boolean isDone() {
         return produced.isDone();
+    }
+
+    /** The records put so far, with where they landed, in order. */
+    public List<ProducedRecord> producedSoFar() {
+        return List.copyOf(soFar);
     }
 
     /** Waits until every record is put and returns their payloads (as text), in order. */

@@ -28,6 +28,7 @@ public final class FakeCheckpointer implements RecordProcessorCheckpointer {
     private final Deque<Exception> nextFailures = new ArrayDeque<>();
     private Exception permanentFailure;
     private int attempts;
+    private Runnable onAttempt = () -> { };
 
     /** Fails the next attempts, one exception per attempt, in order; later attempts succeed again. */
     public synchronized FakeCheckpointer failNext(Exception... failures) {
@@ -38,6 +39,12 @@ public final class FakeCheckpointer implements RecordProcessorCheckpointer {
     /** Fails every attempt from now on with {@code failure} (null: succeed again). */
     public synchronized FakeCheckpointer failAlways(Exception failure) {
         this.permanentFailure = failure;
+        return this;
+    }
+
+    /** Runs {@code action} at the start of every attempt, as a slow DynamoDB call would take its time there. */
+    public synchronized FakeCheckpointer onAttempt(Runnable action) {
+        this.onAttempt = action;
         return this;
     }
 
@@ -67,6 +74,7 @@ public final class FakeCheckpointer implements RecordProcessorCheckpointer {
     private void attempt(String checkpoint) throws KinesisClientLibDependencyException, InvalidStateException,
             ThrottlingException, ShutdownException {
         attempts++;
+        onAttempt.run();
         Exception failure = nextFailures.isEmpty() ? permanentFailure : nextFailures.poll();
         if (failure != null) {
             throwUnchecked(failure);

@@ -34,10 +34,8 @@ public final class ReceivedRecord implements Serializable {
     }
 
     public static ReceivedRecord of(KinesisClientRecord record) {
-        byte[] bytes = new byte[record.data().remaining()];
-        record.data().duplicate().get(bytes);
         return new ReceivedRecord(record.partitionKey(), record.sequenceNumber(), record.subSequenceNumber(),
-                record.aggregated(), record.approximateArrivalTimestamp().toEpochMilli(), bytes);
+                record.aggregated(), record.approximateArrivalTimestamp().toEpochMilli(), TestPayloads.bytes(record));
     }
 
     public String partitionKey() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /** Distinct, recognisable test payloads and an order-independent checksum to compare what was sent and seen. */
 public final class TestPayloads {
@@ -37,6 +38,18 @@ public final class TestPayloads {
 
     public static String text(byte[] payload) {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** A copy of a KCL record's data (its buffer is left as it was). */
+    public static byte[] bytes(KinesisClientRecord record) {
+        byte[] bytes = new byte[record.data().remaining()];
+        record.data().duplicate().get(bytes);
+        return bytes;
+    }
+
+    /** A KCL record's data as text. */
+    public static String text(KinesisClientRecord record) {
+        return text(bytes(record));
     }
 
     /** The payloads as text, in order. */

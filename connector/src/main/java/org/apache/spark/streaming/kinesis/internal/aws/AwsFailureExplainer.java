@@ -19,6 +19,9 @@ public final class AwsFailureExplainer {
     private static final Set<String> ACCESS_ERROR_CODES = Set.of("AccessDeniedException", "AccessDenied",
             "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
             "InvalidClientTokenId", "SignatureDoesNotMatch", "MissingAuthenticationTokenException");
+    /** Requests the service rejects as malformed: sending them again gives the same answer. */
+    private static final Set<String> PERMANENT_REQUEST_ERROR_CODES = Set.of("ValidationException",
+            "InvalidArgumentException");
 
     private AwsFailureExplainer() {
     }
@@ -31,6 +34,22 @@ public final class AwsFailureExplainer {
             current = current.getCause();
         }
         return current;
+    }
+
+    /**
+     * Whether waiting cannot fix the failure: the resource does not exist, the credentials are rejected or lack a
+     * permission, or the request itself is invalid. Unreachable endpoints, throttling and service errors may end at
+     * any time and are not permanent.
+     */
+    public static boolean isPermanent(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (!(cause instanceof AwsServiceException service)) {
+            return false;
+        }
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return service.statusCode() == 403
+                || (code != null && (code.endsWith("ResourceNotFoundException") || ACCESS_ERROR_CODES.contains(code)
+                        || PERMANENT_REQUEST_ERROR_CODES.contains(code)));
     }
 
     /**

@@ -1,53 +1,40 @@
 package org.apache.spark.streaming.kinesis.internal.checkpoint;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import org.apache.spark.streaming.kinesis.internal.coordination.DriverLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shards a receiver currently owns and a timer that checkpoints each of them every checkpoint interval,
- * whether or not new records arrived (an idle shard's last records still get checkpointed).
- *
- * <p>The timer checkpoints only positions stored at least the <em>safety delay</em> ago (see
- * {@link #safetyDelay(Duration)}), so that a driver that dies right after a checkpoint can still recompute the
- * records before it from Kinesis.
+ * The shards a receiver session currently owns and a timer that, every checkpoint interval, asks the driver how
+ * far each shard's stored records are recoverable and checkpoints them up to there, whether or not new records
+ * arrived (an idle shard's last records still get checkpointed once their batch completes).
  */
 public final class CheckpointTracker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointTracker.class);
 
-    /** Time for the driver to put a stored block into a batch and write that batch into its checkpoint. */
-    static final Duration MIN_CHECKPOINT_WRITE_MARGIN = Duration.ofSeconds(2);
-
     private final Map<String, ShardCheckpointState> shards = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
-    private final long safetyDelayMillis;
-    private final LongSupplier clockMillis;
+    private final DriverLink driver;
+    private final String sessionId;
+    private final AtomicLong tenures = new AtomicLong();
 
     /**
-     * The safety delay for a batch duration: a stored block goes into the next batch (at most one batch duration
-     * later), whose jobs are generated and checkpointed right after; the margin is one more batch duration, at least
-     * two seconds.
+     * @param sessionId unique to this receiver session (tenure ids are made from it)
      */
-    public static Duration safetyDelay(Duration batchDuration) {
-        return batchDuration.plus(batchDuration.compareTo(MIN_CHECKPOINT_WRITE_MARGIN) > 0
-                ? batchDuration : MIN_CHECKPOINT_WRITE_MARGIN);
-    }
-
-    public CheckpointTracker(String threadName, Duration safetyDelay) {
-        this(threadName, safetyDelay, System::currentTimeMillis);
-    }
-
-    /** With the given clock (milliseconds), for tests. */
-    public CheckpointTracker(String threadName, Duration safetyDelay, LongSupplier clockMillis) {
-        this.safetyDelayMillis = safetyDelay.toMillis();
-        this.clockMillis = clockMillis;
+    public CheckpointTracker(String threadName, String sessionId, DriverLink driver) {
+        this.sessionId = sessionId;
+        this.driver = driver;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -61,9 +48,10 @@ public final class CheckpointTracker implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkpointAllSafely, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts tracking a shard this worker now owns (replacing any earlier state of that shard). */
+    /** Starts a new tenure of a shard this worker now owns (replacing any earlier state of that shard). */
     public ShardCheckpointState register(String shardId) {
-        ShardCheckpointState state = new ShardCheckpointState(shardId, safetyDelayMillis, clockMillis);
+        String tenureId = sessionId + "/" + shardId + "/" + tenures.incrementAndGet();
+        ShardCheckpointState state = new ShardCheckpointState(shardId, tenureId);
         ShardCheckpointState previous = shards.put(shardId, state);
         if (previous != null) {
             previous.close();
@@ -77,10 +65,30 @@ public final class CheckpointTracker implements AutoCloseable {
         shards.remove(state.shardId(), state);
     }
 
-    /** Checkpoints every tracked shard that has stored records beyond its last checkpoint. */
+    /** Asks the driver how far {@code state}'s records are recoverable now (for a hand-over or a shard end). */
+    public void refresh(ShardCheckpointState state) {
+        RecordPosition position = driver.recoverable(List.of(state.tenureId())).get(state.tenureId());
+        state.confirmRecoverable(position);
+    }
+
+    /**
+     * Learns from the driver how far every tracked shard is recoverable, then checkpoints each one that moved on.
+     * A shard whose checkpoint fails does not keep the others from theirs.
+     */
     public void checkpointAll() {
-        for (ShardCheckpointState state : shards.values()) {
-            state.checkpointIfBehind();
+        List<ShardCheckpointState> states = new ArrayList<>(shards.values());
+        if (states.isEmpty()) {
+            return;
+        }
+        Map<String, RecordPosition> recoverable =
+                driver.recoverable(states.stream().map(ShardCheckpointState::tenureId).toList());
+        for (ShardCheckpointState state : states) {
+            try {
+                state.confirmRecoverable(recoverable.get(state.tenureId()));
+                state.checkpointIfBehind();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not checkpoint shard {}; retrying at the next checkpoint", state.shardId(), e);
+            }
             if (state.isClosed()) {
                 shards.remove(state.shardId(), state);
             }

@@ -1,48 +1,53 @@
 package org.apache.spark.streaming.kinesis.internal.checkpoint;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.function.LongSupplier;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /**
- * What one shard may be checkpointed to. Positions enter when Spark has stored the block ending there, only move
- * forward, and stop entering once a store has failed (so nothing past a lost block is checkpointed).
+ * What one shard may be checkpointed to during one <em>tenure</em> (this receiver's uninterrupted ownership of
+ * the shard). Two positions move forward:
+ * <ul>
+ *   <li><b>stored</b>: the last record of the last block Spark stored; it stops moving once a store failed, so
+ *       nothing past a lost block is ever considered;</li>
+ *   <li><b>recoverable</b>: how far the driver says the stored blocks are in batches that can no longer be lost
+ *       (completed ones, see {@code RecoverablePositions}). Only this position is ever checkpointed, by the timer,
+ *       before a lease is handed over, or when the receiver stops.</li>
+ * </ul>
  *
- * <p>A stored position becomes <em>safe</em> once it has been stored for the safety delay (see
- * {@link CheckpointTracker}): by then its block is in a generated batch that is in the driver's checkpoint, so a
- * driver restart recomputes it from Kinesis. Periodic checkpoints and the checkpoints of a stopping receiver only
- * go as far as the safe position; a lease handed to another receiver of the running application is checkpointed
- * up to the last stored record, which the driver will process.
- *
- * <p>The KCL thread of the shard updates it while the checkpoint timer reads it; both synchronize on it, and the
- * KCL's own checkpointer is synchronized too.
+ * <p>The shard's KCL thread records stored positions after every block, so it must never wait for DynamoDB: the
+ * state's monitor guards only the positions, and a checkpoint is written outside it, under a separate lock that
+ * keeps the timer's and the hand-over's writes of this shard in order. (The KCL's own checkpointer is
+ * synchronized too, so the KCL thread may still wait for one DynamoDB call, never for retries and back-off.)
  */
 public final class ShardCheckpointState {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardCheckpointState.class);
 
     private final String shardId;
-    private final long safetyDelayMillis;
-    private final LongSupplier clockMillis;
-    /** Stored positions not yet known safe, oldest first, after the newest safe one (kept as the head). */
-    private final Deque<StoredPosition> stored = new ArrayDeque<>();
+    private final String tenureId;
+    private final ReentrantLock writing = new ReentrantLock();
     private RecordProcessorCheckpointer checkpointer;
+    private RecordPosition lastStored;
+    private RecordPosition recoverable;
     private RecordPosition lastCheckpointed;
     private boolean frozen;
     private boolean closed;
 
-    ShardCheckpointState(String shardId, long safetyDelayMillis, LongSupplier clockMillis) {
+    ShardCheckpointState(String shardId, String tenureId) {
         this.shardId = shardId;
-        this.safetyDelayMillis = safetyDelayMillis;
-        this.clockMillis = clockMillis;
+        this.tenureId = tenureId;
     }
 
     public String shardId() {
         return shardId;
+    }
+
+    /** The tenure the blocks of this state are stored under (see {@code SequenceNumberRanges#tenureId}). */
+    public String tenureId() {
+        return tenureId;
     }
 
     /** Records that every record up to {@code position} is stored in Spark. */
@@ -50,18 +55,30 @@ public final class ShardCheckpointState {
         if (frozen || closed) {
             return;
         }
-        RecordPosition last = lastStored();
-        if (last != null && !position.isAfter(last)) {
-            throw new IllegalStateException("Shard " + shardId + " stored " + position + " after " + last
+        if (lastStored != null && !position.isAfter(lastStored)) {
+            throw new IllegalStateException("Shard " + shardId + " stored " + position + " after " + lastStored
                     + ": records must be stored in sequence order");
         }
-        stored.addLast(new StoredPosition(position, clockMillis.getAsLong()));
+        lastStored = position;
         checkpointer = currentCheckpointer;
     }
 
     /**
+     * What the driver says is recoverable. Positions beyond what this tenure stored cannot come from its blocks
+     * and are ignored, as are positions behind the current one.
+     */
+    public synchronized void confirmRecoverable(RecordPosition position) {
+        if (position == null || lastStored == null || position.isAfter(lastStored)) {
+            return;
+        }
+        if (recoverable == null || position.isAfter(recoverable)) {
+            recoverable = position;
+        }
+    }
+
+    /**
      * Stops the position from moving: called when records of this shard could not be stored or converted. The
-     * shard can still be checkpointed up to what was stored before.
+     * shard can still be checkpointed up to what was stored, and is recoverable, before.
      */
     public synchronized void freeze() {
         frozen = true;
@@ -73,73 +90,64 @@ public final class ShardCheckpointState {
 
     /** The last stored position, or null. */
     public synchronized RecordPosition lastStored() {
-        return stored.isEmpty() ? null : stored.peekLast().position();
+        return lastStored;
     }
 
-    /** The newest position stored at least the safety delay ago, or null. */
-    public synchronized RecordPosition safePosition() {
-        long safeBefore = clockMillis.getAsLong() - safetyDelayMillis;
-        StoredPosition safe = null;
-        while (!stored.isEmpty() && stored.peekFirst().storedAtMillis() <= safeBefore) {
-            safe = stored.pollFirst();
-        }
-        if (safe != null) {
-            stored.addFirst(safe);
-            return safe.position();
-        }
-        StoredPosition head = stored.peekFirst();
-        return head != null && head.storedAtMillis() <= safeBefore ? head.position() : null;
+    /** The newest position the driver confirmed recoverable, or null. */
+    public synchronized RecordPosition recoverablePosition() {
+        return recoverable;
     }
 
-    /** How long until everything stored so far is safe (0 if it already is). */
-    public synchronized long millisUntilAllStoredSafe() {
-        if (stored.isEmpty()) {
-            return 0;
-        }
-        return Math.max(0, stored.peekLast().storedAtMillis() + safetyDelayMillis - clockMillis.getAsLong());
+    /** Whether every stored record is recoverable (also when nothing was stored). */
+    public synchronized boolean allStoredRecoverable() {
+        return lastStored == null || lastStored.equals(recoverable);
     }
 
     public synchronized RecordPosition lastCheckpointed() {
         return lastCheckpointed;
     }
 
-    /** Writes a checkpoint at the safe position if it is ahead of the last checkpoint (the timer's call). */
-    public synchronized CheckpointOutcome checkpointIfBehind() {
-        if (closed || checkpointer == null) {
-            return CheckpointOutcome.WRITTEN;
-        }
-        return checkpointWith(checkpointer, safePosition());
+    /** Writes a checkpoint at the recoverable position if it is ahead of the last checkpoint (the timer's call). */
+    public CheckpointOutcome checkpointIfBehind() {
+        return checkpointRecoverable(null);
     }
 
     /**
-     * Writes the last checkpoint before the lease goes, with the checkpointer the KCL passes to
-     * {@code shutdownRequested}.
-     *
-     * @param upToLastStored true when the application goes on running (a lease handed to another receiver): its
-     *                       driver processes everything stored; false when this receiver stops, which may be part
-     *                       of a stop that drops unprocessed blocks: then only the safe position
+     * Writes the last checkpoint before the lease goes (to another receiver, or because this one stops), with the
+     * checkpointer the KCL passes to {@code shutdownRequested}, at the recoverable position.
      */
-    public synchronized CheckpointOutcome checkpointBeforeHandoff(RecordProcessorCheckpointer handoff,
-            boolean upToLastStored) {
-        return checkpointWith(handoff, upToLastStored ? lastStored() : safePosition());
+    public CheckpointOutcome checkpointBeforeHandoff(RecordProcessorCheckpointer handoff) {
+        return checkpointRecoverable(handoff);
     }
 
     /**
      * Checkpoints the end of the shard, unless a store failed: then the shard stays open, its unstored records
      * are read again after the restart, and only then are its children started. Call once
-     * {@link #millisUntilAllStoredSafe()} is 0.
+     * {@link #allStoredRecoverable()} holds: the children of a shard may only start when nothing of it can be
+     * lost any more.
      */
-    public synchronized CheckpointOutcome checkpointShardEnd(RecordProcessorCheckpointer shardEnd) {
-        if (frozen) {
-            LOG.warn("Shard {} ended but records after {} were not stored; not checkpointing its end", shardId,
-                    lastStored());
-            return CheckpointOutcome.FAILED;
+    public CheckpointOutcome checkpointShardEnd(RecordProcessorCheckpointer shardEnd) {
+        writing.lock();
+        try {
+            synchronized (this) {
+                if (frozen) {
+                    LOG.warn("Shard {} ended but records after {} were not stored; not checkpointing its end",
+                            shardId, lastStored);
+                    return CheckpointOutcome.FAILED;
+                }
+                if (!allStoredRecoverable()) {
+                    throw new IllegalStateException("Shard " + shardId + " ended with records stored up to "
+                            + lastStored + " but only " + recoverable + " recoverable");
+                }
+            }
+            CheckpointOutcome outcome = ShardCheckpointer.checkpointShardEnd(shardId, shardEnd);
+            if (outcome == CheckpointOutcome.WRITTEN) {
+                close();
+            }
+            return outcome;
+        } finally {
+            writing.unlock();
         }
-        CheckpointOutcome outcome = ShardCheckpointer.checkpointShardEnd(shardId, shardEnd);
-        if (outcome == CheckpointOutcome.WRITTEN) {
-            closed = true;
-        }
-        return outcome;
     }
 
     /** Stops checkpointing this shard (lease lost, shard ended, or shut down). */
@@ -152,25 +160,37 @@ public final class ShardCheckpointState {
         return closed;
     }
 
-    private CheckpointOutcome checkpointWith(RecordProcessorCheckpointer target, RecordPosition position) {
-        if (position == null || (lastCheckpointed != null && !position.isAfter(lastCheckpointed))) {
-            return CheckpointOutcome.WRITTEN;
+    private CheckpointOutcome checkpointRecoverable(RecordProcessorCheckpointer handoff) {
+        writing.lock();
+        try {
+            RecordProcessorCheckpointer target;
+            RecordPosition position;
+            synchronized (this) {
+                target = handoff != null ? handoff : closed ? null : checkpointer;
+                position = recoverable;
+                if (target == null || position == null
+                        || (lastCheckpointed != null && !position.isAfter(lastCheckpointed))) {
+                    return CheckpointOutcome.WRITTEN;
+                }
+            }
+            CheckpointOutcome outcome = ShardCheckpointer.checkpoint(shardId, target, position);
+            synchronized (this) {
+                if (outcome == CheckpointOutcome.WRITTEN) {
+                    lastCheckpointed = position;
+                } else if (outcome == CheckpointOutcome.LEASE_LOST) {
+                    close();
+                }
+            }
+            return outcome;
+        } finally {
+            writing.unlock();
         }
-        CheckpointOutcome outcome = ShardCheckpointer.checkpoint(shardId, target, position);
-        if (outcome == CheckpointOutcome.WRITTEN) {
-            lastCheckpointed = position;
-        } else if (outcome == CheckpointOutcome.LEASE_LOST) {
-            close();
-        }
-        return outcome;
     }
 
     @Override
     public synchronized String toString() {
-        return "ShardCheckpointState[" + shardId + ", stored=" + lastStored() + ", checkpointed=" + lastCheckpointed
-                + (frozen ? ", frozen" : "") + (closed ? ", closed" : "") + "]";
-    }
-
-    private record StoredPosition(RecordPosition position, long storedAtMillis) {
+        return "ShardCheckpointState[" + shardId + ", stored=" + lastStored + ", recoverable=" + recoverable
+                + ", checkpointed=" + lastCheckpointed + (frozen ? ", frozen" : "") + (closed ? ", closed" : "")
+                + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
@@ -60,6 +61,15 @@ public final class KclConfiguration {
      * (KCL default 1 s) lets a new worker be seen by the leader's first or second assignment round.
      */
     static final long WORKER_METRICS_CAPTURE_MILLIS = 500;
+
+    /**
+     * How long a shard processor handing its lease to another receiver waits for the driver to confirm the records
+     * it stored, so that the new owner starts right after them: two thirds of the KCL's graceful hand-over timeout
+     * (after which the new owner takes the lease anyway), leaving time for the checkpoint itself.
+     */
+    public static final Duration HANDOVER_CONFIRMATION_WAIT = Duration.ofMillis(
+            LeaseManagementConfig.GracefulLeaseHandoffConfig.builder().build().gracefulLeaseHandoffTimeoutMillis()
+                    * 2 / 3);
 
     private final ConfigsBuilder configs;
     private final StreamConfig streamConfig;

@@ -39,24 +39,43 @@ public final class WorkerHandoff {
     }
 
     private static void releaseLeases(LeaseManagementConfig leaseConfig, String workerId) {
+        List<Lease> owned;
+        LeaseRefresher refresher;
         try {
-            LeaseRefresher refresher = new DynamoDBLeaseManagementFactory(leaseConfig, new DynamoDBLeaseSerializer(),
-                    false).createLeaseRefresher();
-            List<Lease> owned = refresher.listLeases().stream()
-                    .filter(lease -> workerId.equals(lease.leaseOwner()))
-                    .toList();
-            for (Lease lease : owned) {
-                refresher.evictLease(lease);
-            }
-            if (!owned.isEmpty()) {
-                LOG.info("Released {} leases of worker {}", owned.size(), workerId);
-            }
+            refresher = new DynamoDBLeaseManagementFactory(leaseConfig, new DynamoDBLeaseSerializer(), false)
+                    .createLeaseRefresher();
+            owned = refresher.listLeases().stream().filter(lease -> workerId.equals(lease.leaseOwner())).toList();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("Could not release the leases of worker {}; they expire after the failover time", workerId, e);
+            LOG.warn("Could not list the leases of worker {}; they expire after the failover time", workerId, e);
+            return;
         }
+        releaseEach(refresher, owned, workerId);
+    }
+
+    /** Releases each lease on its own: one that fails (taken meanwhile, a throttled call) does not keep the others. */
+    static int releaseEach(LeaseRefresher refresher, List<Lease> owned, String workerId) {
+        int released = 0;
+        for (Lease lease : owned) {
+            try {
+                if (refresher.evictLease(lease)) {
+                    released++;
+                }
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return released;
+                }
+                LOG.warn("Could not release lease {} of worker {}; it expires after the failover time",
+                        lease.leaseKey(), workerId, e);
+            }
+        }
+        if (!owned.isEmpty()) {
+            LOG.info("Released {} of the {} leases of worker {}", released, owned.size(), workerId);
+        }
+        return released;
     }
 
     private static void removeHeartbeat(DynamoDbAsyncClient dynamoDb, String tableName, String workerId) {

@@ -1,7 +1,6 @@
 package org.apache.spark.streaming.kinesis.internal.receiver;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
@@ -23,38 +22,38 @@ final class BlockWriter<T> {
     private final BlockStore<T> store;
     private final ReceiverRateLimiter rateLimiter;
     private final long blockIntervalMillis;
-    private final BooleanSupplier receiverStopped;
+    private final StoreGate gate;
 
     /**
-     * @param receiverStopped checked before each block: a rate-limited batch can take long to store, and a
-     *                        stopping receiver must not wait for it (the rest is read again after the restart)
+     * @param gate the session's: checked before each block (a rate-limited batch can take long to store, and a
+     *             stopping session must not wait for it; the rest is read again after the restart), and held
+     *             while the block is stored
      */
     BlockWriter(String streamName, BlockStore<T> store, ReceiverRateLimiter rateLimiter, long blockIntervalMillis,
-            BooleanSupplier receiverStopped) {
+            StoreGate gate) {
         this.streamName = streamName;
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.blockIntervalMillis = blockIntervalMillis;
-        this.receiverStopped = receiverStopped;
+        this.gate = gate;
     }
 
     /**
-     * Stores {@code values} (converted from {@code records}, same order and size) and reports the position of the
-     * last record of each stored block to {@code onStored}. {@code millisBehindLatest} is the shard's lag Kinesis
-     * reported with the records (null if it did not); each block carries it. If a store throws, or the receiver
-     * stops before all blocks are stored, an exception propagates and nothing after the last reported position is
-     * stored by this call.
+     * Stores {@code values} (converted from {@code records}, same order and size) as blocks of the shard tenure
+     * {@code tenureId} and reports the position of the last record of each stored block to {@code onStored}.
+     * {@code millisBehindLatest} is the shard's lag Kinesis reported with the records (null if it did not); each
+     * block carries it. If a store throws, or the receiver session stops before all blocks are stored, an
+     * exception propagates and nothing after the last reported position is stored by this call.
      */
-    void write(String shardId, List<KinesisClientRecord> records, List<T> values, Long millisBehindLatest,
-            Consumer<RecordPosition> onStored) {
+    void write(String shardId, String tenureId, List<KinesisClientRecord> records, List<T> values,
+            Long millisBehindLatest, Consumer<RecordPosition> onStored) {
         if (records.size() != values.size()) {
             throw new IllegalArgumentException(records.size() + " records but " + values.size() + " values");
         }
         int start = 0;
         while (start < records.size()) {
-            if (receiverStopped.getAsBoolean()) {
-                throw new IllegalStateException("The receiver stopped with " + (records.size() - start)
-                        + " records of shard " + shardId + " not stored");
+            if (gate.isClosed()) {
+                throw notStored(shardId, records.size() - start);
             }
             int blockSize = rateLimiter.maxBlockSize(blockIntervalMillis, UNLIMITED_BLOCK_SIZE);
             int end = (int) Math.min(records.size(), (long) start + blockSize);
@@ -62,9 +61,18 @@ final class BlockWriter<T> {
             RecordPosition first = RecordPosition.of(records.get(start));
             RecordPosition last = RecordPosition.of(records.get(end - 1));
             SequenceNumberRange range = new SequenceNumberRange(streamName, shardId, first, last, end - start);
-            store.store(values.subList(start, end).iterator(), SequenceNumberRanges.of(range, millisBehindLatest));
+            List<T> block = values.subList(start, end);
+            if (!gate.storeIfOpen(() -> store.store(block.iterator(),
+                    SequenceNumberRanges.stored(range, millisBehindLatest, tenureId)))) {
+                throw notStored(shardId, records.size() - start);
+            }
             onStored.accept(last);
             start = end;
         }
+    }
+
+    private static IllegalStateException notStored(String shardId, int records) {
+        return new IllegalStateException("The receiver stopped with " + records + " records of shard " + shardId
+                + " not stored");
     }
 }

@@ -27,9 +27,10 @@ import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
  * One run of a receiver, from {@code onStart} to {@code onStop}: its AWS clients, its KCL scheduler on a
  * dedicated thread, and its checkpoint timer.
  *
- * <p>Stopping is graceful: the KCL asks every shard processor to checkpoint what Spark has stored, then shuts
- * the scheduler down; the worker then hands its shards over ({@link WorkerHandoff}) so other receivers take them
- * at once instead of waiting for them to expire; finally the clients and threads are closed.
+ * <p>Stopping is graceful: no block is stored after the stop began ({@link StoreGate}); the KCL asks every shard
+ * processor to checkpoint what the driver confirmed recoverable, then shuts the scheduler down; the worker then
+ * hands its shards over ({@link WorkerHandoff}) so other receivers take them at once instead of waiting for them
+ * to expire; finally the clients and threads are closed.
  */
 final class KinesisConsumerSession<T> {
 
@@ -44,6 +45,7 @@ final class KinesisConsumerSession<T> {
     private final Duration checkpointInterval;
     private final String workerId;
     private final CheckpointTracker checkpoints;
+    private final StoreGate storeGate = new StoreGate();
     private final Object lock = new Object();
     private final Thread schedulerThread;
     private AwsClients clients;
@@ -51,14 +53,13 @@ final class KinesisConsumerSession<T> {
     private Scheduler scheduler;
     private boolean stopping;
 
-    KinesisConsumerSession(KinesisReceiver<T> receiver, KinesisConsumerConfig config, Duration checkpointInterval,
-            Duration checkpointSafetyDelay) {
+    KinesisConsumerSession(KinesisReceiver<T> receiver, KinesisConsumerConfig config, Duration checkpointInterval) {
         this.receiver = receiver;
         this.config = config;
         this.checkpointInterval = checkpointInterval;
         this.workerId = workerId(receiver.executorId());
         String threadSuffix = config.streamName() + "-" + receiver.streamId();
-        this.checkpoints = new CheckpointTracker("kinesis-checkpointer-" + threadSuffix, checkpointSafetyDelay);
+        this.checkpoints = new CheckpointTracker("kinesis-checkpointer-" + threadSuffix, workerId, receiver.driver());
         this.schedulerThread = new Thread(this::run, "kinesis-receiver-" + threadSuffix);
         this.schedulerThread.setDaemon(true);
     }
@@ -106,7 +107,8 @@ final class KinesisConsumerSession<T> {
             return null;
         }
         ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
-                receiver.converter(), receiver.blockWriter(), checkpoints, receiver::restartAfter, this::isStopping);
+                receiver.converter(), receiver.blockWriter(storeGate), checkpoints, new FailureHandler(),
+                receiver.failures(), this::isStopping, KclConfiguration.HANDOVER_CONFIRMATION_WAIT);
         KclConfiguration configuration =
                 new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
         try {
@@ -121,6 +123,7 @@ final class KinesisConsumerSession<T> {
                     + "' for stream '" + config.streamName() + "'", "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
             return null;
         }
+        receiver.failures().setupSucceeded();
         KclThreadWorkarounds.relaxLeaseAssignmentPool();
         synchronized (lock) {
             if (stopping) {
@@ -140,7 +143,7 @@ final class KinesisConsumerSession<T> {
                     .get(SETUP_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .streamDescriptionSummary().streamStatus();
             if (status == StreamStatus.DELETING) {
-                failSetup("Kinesis stream '" + config.streamName() + "' is being deleted", null);
+                failSetup("Kinesis stream '" + config.streamName() + "' is being deleted", null, true);
                 return false;
             }
             return true;
@@ -167,8 +170,12 @@ final class KinesisConsumerSession<T> {
     }
 
     private void failSetup(String message, Throwable cause) {
+        failSetup(message, cause, cause != null && AwsFailureExplainer.isPermanent(cause));
+    }
+
+    private void failSetup(String message, Throwable cause, boolean permanent) {
         if (!isStopping()) {
-            receiver.restartAfter(message, cause);
+            receiver.setupFailed(message, cause, permanent);
         }
     }
 
@@ -193,6 +200,7 @@ final class KinesisConsumerSession<T> {
             stopping = true;
             running = scheduler;
         }
+        storeGate.close();
         if (running != null) {
             shutDownGracefully(running);
         } else {
@@ -263,6 +271,33 @@ final class KinesisConsumerSession<T> {
         public void onAllInitializationAttemptsFailed(Throwable e) {
             failSetup(AwsFailureExplainer.explain("initialize the KCL for stream '" + config.streamName() + "'",
                     "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
+        }
+    }
+
+    /** Failures of the shard processors, to the receiver; restarts are skipped once this session is stopping. */
+    private final class FailureHandler implements ReceiverFailureHandler {
+        @Override
+        public void restartAfter(String message, Throwable cause) {
+            // A KCL thread outliving its session must not restart the session that replaced it.
+            if (isStopping()) {
+                LOG.info("{} (KCL worker {} is stopping)", message, workerId);
+            } else {
+                receiver.restartAfter(message, cause);
+            }
+        }
+
+        @Override
+        public void stopStreaming(String message, Throwable cause) {
+            if (isStopping()) {
+                LOG.info("{} (KCL worker {} is stopping)", message, workerId);
+            } else {
+                receiver.stopStreaming(message, cause);
+            }
+        }
+
+        @Override
+        public void report(String message, Throwable cause) {
+            receiver.report(message, cause);
         }
     }
 }

@@ -3,6 +3,9 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 import java.time.Duration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
+import org.apache.spark.streaming.kinesis.internal.coordination.DriverLink;
+import org.apache.spark.streaming.kinesis.internal.coordination.RpcDriverLink;
 import org.apache.spark.streaming.receiver.Receiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * stream's shards through the lease table.
  *
  * <p>Spark serializes it to an executor and calls {@link #onStart()}; {@link #onStop()} on shutdown or restart.
+ * It talks to its DStream on the driver (see {@code DriverCoordinator}) to learn how far it may checkpoint, and to
+ * stop the streaming context when restarting cannot help.
  */
 public final class KinesisReceiver<T> extends Receiver<T> {
     private static final long serialVersionUID = 1L;
@@ -23,22 +28,25 @@ public final class KinesisReceiver<T> extends Receiver<T> {
 
     private final KinesisConsumerConfig config;
     private final Duration checkpointInterval;
-    private final Duration checkpointSafetyDelay;
     private final RecordConverter<T> converter;
+    private final String coordinatorEndpoint;
+    private final ReceiverSettings settings;
     private transient KinesisConsumerSession<T> session;
     private transient boolean restartRequested;
+    private transient FailureBudget failures;
+    private transient DriverLink driver;
 
     /**
-     * @param checkpointSafetyDelay how long a stored position waits before a periodic checkpoint may cover it (see
-     *                              {@code CheckpointTracker})
+     * @param coordinatorEndpoint the RPC endpoint name of the DStream's coordinator on the driver
      */
-    public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, Duration checkpointSafetyDelay,
-            RecordConverter<T> converter) {
+    public KinesisReceiver(KinesisConsumerConfig config, Duration checkpointInterval, RecordConverter<T> converter,
+            String coordinatorEndpoint, ReceiverSettings settings) {
         super(config.storageLevel());
         this.config = config;
         this.checkpointInterval = checkpointInterval;
-        this.checkpointSafetyDelay = checkpointSafetyDelay;
         this.converter = converter;
+        this.coordinatorEndpoint = coordinatorEndpoint;
+        this.settings = settings;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class KinesisReceiver<T> extends Receiver<T> {
         synchronized (this) {
             // Spark pairs onStart with onStop, but two overlapping restarts could start twice: never keep two.
             previous = session;
-            session = new KinesisConsumerSession<>(this, config, checkpointInterval, checkpointSafetyDelay);
+            session = new KinesisConsumerSession<>(this, config, checkpointInterval);
             started = session;
             restartRequested = false;
         }
@@ -83,9 +91,25 @@ public final class KinesisReceiver<T> extends Receiver<T> {
         return converter;
     }
 
-    BlockWriter<T> blockWriter() {
+    BlockWriter<T> blockWriter(StoreGate gate) {
         return new BlockWriter<>(config.streamName(), this::store, new ReceiverRateLimiter(this::currentRateLimit),
-                blockIntervalMillis(), this::isStopped);
+                blockIntervalMillis(), gate);
+    }
+
+    /** The driver side of this receiver's DStream. */
+    synchronized DriverLink driver() {
+        if (driver == null) {
+            driver = new RpcDriverLink(coordinatorEndpoint);
+        }
+        return driver;
+    }
+
+    /** Failures counted across this receiver's restarts. */
+    synchronized FailureBudget failures() {
+        if (failures == null) {
+            failures = new FailureBudget(settings);
+        }
+        return failures;
     }
 
     /**
@@ -105,6 +129,44 @@ public final class KinesisReceiver<T> extends Receiver<T> {
     String executorId() {
         SparkEnv env = SparkEnv.get();
         return env == null ? "unknown" : env.executorId();
+    }
+
+    /**
+     * Setting the receiver up failed. Errors that waiting cannot fix stop the streaming context once they repeated
+     * {@code spark.streaming.kinesis.setupFailure.maxAttempts} times; all others restart the receiver.
+     *
+     * @param permanent whether waiting cannot fix the error (missing stream, rejected credentials)
+     */
+    void setupFailed(String message, Throwable cause, boolean permanent) {
+        FailureBudget budget = failures();
+        if (budget.setupFailed(message, permanent) == FailureBudget.Decision.STOP_STREAMING) {
+            stopStreaming(message + " (" + budget.setupFailures() + " attempts; set "
+                    + ReceiverSettings.SETUP_MAX_ATTEMPTS_KEY + " to retry longer, 0 to retry forever)", cause);
+        } else {
+            restartAfter(message, cause);
+        }
+    }
+
+    /**
+     * Reports the failure and asks the driver to stop the streaming context with it; restarts this receiver if the
+     * driver cannot be told.
+     */
+    void stopStreaming(String message, Throwable cause) {
+        if (isStopped()) {
+            LOG.warn("{} (the receiver is already stopping)", message, cause);
+            return;
+        }
+        LOG.error(message, cause);
+        reportError(message, cause);
+        if (!driver().reportFatal(message, cause)) {
+            restartAfter(message, cause);
+        }
+    }
+
+    /** Reports something the user must know about to Spark (listeners, the UI) and the log, and goes on. */
+    void report(String message, Throwable cause) {
+        LOG.warn(message, cause);
+        reportError(message, cause);
     }
 
     /**

@@ -163,4 +163,24 @@ class AwsFailureExplainerTest {
         assertThat(explain(noRegion)).isEqualTo("Could not describe Kinesis stream 'orders': SdkClientException: "
                 + "Unable to load region");
     }
+
+    @Test
+    void missingResourcesAndRejectedCredentialsArePermanent() {
+        assertThat(AwsFailureExplainer.isPermanent(new CompletionException(
+                serviceError(400, "ResourceNotFoundException", "Stream orders not found")))).isTrue();
+        assertThat(AwsFailureExplainer.isPermanent(serviceError(400, "UnrecognizedClientException", "bad key")))
+                .isTrue();
+        assertThat(AwsFailureExplainer.isPermanent(serviceError(403, "SomethingNew", "no"))).isTrue();
+        assertThat(AwsFailureExplainer.isPermanent(serviceError(400, "ValidationException", "bad name"))).isTrue();
+    }
+
+    @Test
+    void throttlingServiceErrorsAndUnreachableEndpointsAreNot() {
+        assertThat(AwsFailureExplainer.isPermanent(serviceError(400, "ProvisionedThroughputExceededException",
+                "slow down"))).isFalse();
+        assertThat(AwsFailureExplainer.isPermanent(serviceError(500, "InternalFailure", "oops"))).isFalse();
+        assertThat(AwsFailureExplainer.isPermanent(SdkClientException.builder().message("Connection refused")
+                .cause(new ConnectException("Connection refused")).build())).isFalse();
+        assertThat(AwsFailureExplainer.isPermanent(new IllegalStateException("anything else"))).isFalse();
+    }
 }

@@ -3,9 +3,12 @@ package org.apache.spark.streaming.kinesis.internal.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
@@ -16,16 +19,17 @@ class ShardCheckpointStateTest {
 
     private static final String SHARD = "shardId-000000000001";
 
-    private static final long SAFETY_DELAY_MILLIS = 3000;
-
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    /** Without a safety delay every stored position is safe at once, so these tests see plain stored positions. */
-    private final ShardCheckpointState state = new ShardCheckpointState(SHARD, 0, clock::get);
-    private final ShardCheckpointState delayed = new ShardCheckpointState(SHARD, SAFETY_DELAY_MILLIS, clock::get);
+    private final ShardCheckpointState state = new ShardCheckpointState(SHARD, "worker/" + SHARD + "/1");
     private final FakeCheckpointer checkpointer = new FakeCheckpointer();
 
     private static RecordPosition at(String sequenceNumber) {
         return new RecordPosition(sequenceNumber, 0);
+    }
+
+    /** Stores {@code sequenceNumber} and has the driver confirm it. */
+    private void storedAndConfirmed(String sequenceNumber) {
+        state.recordStored(at(sequenceNumber), checkpointer);
+        state.confirmRecoverable(at(sequenceNumber));
     }
 
     @Test
@@ -37,21 +41,58 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void checkpointsTheLastStoredPosition() {
+    void storedRecordsAreNotCheckpointedUntilTheDriverConfirmsThem() {
+        state.recordStored(at("100"), checkpointer);
+        state.recordStored(at("200"), checkpointer);
+
+        state.checkpointIfBehind();
+
+        assertThat(checkpointer.attempts()).isZero();
+        assertThat(state.allStoredRecoverable()).isFalse();
+    }
+
+    @Test
+    void checkpointsTheConfirmedPositionNotTheLastStoredOne() {
         state.recordStored(at("100"), checkpointer);
         state.recordStored(new RecordPosition("200", 3), checkpointer);
+        state.recordStored(at("300"), checkpointer);
+        state.confirmRecoverable(new RecordPosition("200", 3));
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.WRITTEN);
 
         assertThat(checkpointer.checkpoints()).containsExactly("200/3");
         assertThat(state.lastCheckpointed()).isEqualTo(new RecordPosition("200", 3));
-        assertThat(state.lastStored()).isEqualTo(new RecordPosition("200", 3));
+        assertThat(state.lastStored()).isEqualTo(at("300"));
     }
 
     @Test
-    void doesNotCheckpointAgainWhenNothingNewWasStored() {
+    void aConfirmationBeyondWhatThisTenureStoredIsIgnored() {
         state.recordStored(at("100"), checkpointer);
+
+        state.confirmRecoverable(at("101"));
         state.checkpointIfBehind();
+
+        assertThat(state.recoverablePosition()).isNull();
+        assertThat(checkpointer.attempts()).isZero();
+    }
+
+    @Test
+    void confirmationsNeverMoveBack() {
+        state.recordStored(at("100"), checkpointer);
+        state.recordStored(at("200"), checkpointer);
+        state.confirmRecoverable(at("200"));
+
+        state.confirmRecoverable(at("100"));
+
+        assertThat(state.recoverablePosition()).isEqualTo(at("200"));
+        assertThat(state.allStoredRecoverable()).isTrue();
+    }
+
+    @Test
+    void doesNotCheckpointAgainWhenNothingNewWasConfirmed() {
+        storedAndConfirmed("100");
+        state.checkpointIfBehind();
+        state.recordStored(at("101"), checkpointer);
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.WRITTEN);
 
@@ -59,10 +100,10 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void checkpointsAgainOnceMoreWasStored() {
-        state.recordStored(at("100"), checkpointer);
+    void checkpointsAgainOnceMoreWasConfirmed() {
+        storedAndConfirmed("100");
         state.checkpointIfBehind();
-        state.recordStored(at("101"), checkpointer);
+        storedAndConfirmed("101");
 
         state.checkpointIfBehind();
 
@@ -72,8 +113,9 @@ class ShardCheckpointStateTest {
     @Test
     void checkpointsThroughTheCheckpointerOfTheLatestBatch() {
         FakeCheckpointer later = new FakeCheckpointer();
-        state.recordStored(at("100"), checkpointer);
+        storedAndConfirmed("100");
         state.recordStored(at("101"), later);
+        state.confirmRecoverable(at("101"));
 
         state.checkpointIfBehind();
 
@@ -110,10 +152,11 @@ class ShardCheckpointStateTest {
 
     @Test
     void frozenStateIgnoresLaterStoresAndCheckpointsOnlyUpToTheLastStoredBefore() {
-        state.recordStored(at("100"), checkpointer);
+        storedAndConfirmed("100");
         state.freeze();
 
         state.recordStored(at("200"), checkpointer);
+        state.confirmRecoverable(at("200"));
         state.checkpointIfBehind();
 
         assertThat(state.isFrozen()).isTrue();
@@ -122,22 +165,10 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void frozenStateNeverCheckpointsBeyondTheLastStoredPosition() {
-        state.recordStored(at("100"), checkpointer);
-        state.checkpointIfBehind();
-        state.freeze();
-
-        state.recordStored(at("101"), checkpointer);
-        state.checkpointIfBehind();
-        state.checkpointBeforeHandoff(checkpointer, true);
-
-        assertThat(checkpointer.checkpoints()).containsExactly("100/0");
-    }
-
-    @Test
     void frozenStateWithoutStoredRecordsNeverCheckpoints() {
         state.freeze();
         state.recordStored(at("100"), checkpointer);
+        state.confirmRecoverable(at("100"));
 
         state.checkpointIfBehind();
 
@@ -146,8 +177,8 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void shardEndIsCheckpointedAndClosesTheState() {
-        state.recordStored(at("100"), checkpointer);
+    void shardEndIsCheckpointedOnceEverythingIsRecoverableAndClosesTheState() {
+        storedAndConfirmed("100");
         FakeCheckpointer shardEnd = new FakeCheckpointer();
 
         assertThat(state.checkpointShardEnd(shardEnd)).isEqualTo(CheckpointOutcome.WRITTEN);
@@ -157,8 +188,18 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void shardEndIsRefusedWhenFrozen() {
+    void shardEndBeforeEverythingIsRecoverableIsAProgrammingError() {
         state.recordStored(at("100"), checkpointer);
+        FakeCheckpointer shardEnd = new FakeCheckpointer();
+
+        assertThatThrownBy(() -> state.checkpointShardEnd(shardEnd)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only null recoverable");
+        assertThat(shardEnd.attempts()).isZero();
+    }
+
+    @Test
+    void shardEndIsRefusedWhenFrozen() {
+        storedAndConfirmed("100");
         state.freeze();
         FakeCheckpointer shardEnd = new FakeCheckpointer();
 
@@ -179,10 +220,11 @@ class ShardCheckpointStateTest {
 
     @Test
     void lostLeaseClosesTheStateAndStopsCheckpointing() {
-        state.recordStored(at("100"), checkpointer.failNext(new ShutdownException("lease lost")));
+        checkpointer.failNext(new ShutdownException("lease lost"));
+        storedAndConfirmed("100");
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.LEASE_LOST);
-        state.recordStored(at("101"), checkpointer);
+        storedAndConfirmed("101");
         state.checkpointIfBehind();
 
         assertThat(state.isClosed()).isTrue();
@@ -193,7 +235,8 @@ class ShardCheckpointStateTest {
 
     @Test
     void throttlingIsRetriedUntilTheCheckpointSucceeds() {
-        state.recordStored(at("100"), checkpointer.failNext(new ThrottlingException("slow down")));
+        checkpointer.failNext(new ThrottlingException("slow down"));
+        storedAndConfirmed("100");
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.WRITTEN);
 
@@ -204,7 +247,8 @@ class ShardCheckpointStateTest {
 
     @Test
     void dependencyFailuresAreRetriedToo() {
-        state.recordStored(at("100"), checkpointer.failNext(new KinesisClientLibDependencyException("DynamoDB")));
+        checkpointer.failNext(new KinesisClientLibDependencyException("DynamoDB"));
+        storedAndConfirmed("100");
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.WRITTEN);
 
@@ -213,7 +257,8 @@ class ShardCheckpointStateTest {
 
     @Test
     void persistentThrottlingFailsAfterFourAttemptsAndIsRetriedAtTheNextCheckpoint() {
-        state.recordStored(at("100"), checkpointer.failAlways(new ThrottlingException("slow down")));
+        checkpointer.failAlways(new ThrottlingException("slow down"));
+        storedAndConfirmed("100");
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.FAILED);
         assertThat(checkpointer.attempts()).isEqualTo(4);
@@ -227,7 +272,8 @@ class ShardCheckpointStateTest {
 
     @Test
     void invalidStateIsNotRetried() {
-        state.recordStored(at("100"), checkpointer.failNext(new InvalidStateException("no lease table")));
+        checkpointer.failNext(new InvalidStateException("no lease table"));
+        storedAndConfirmed("100");
 
         assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.FAILED);
 
@@ -237,7 +283,8 @@ class ShardCheckpointStateTest {
 
     @Test
     void interruptionDuringBackoffGivesUpAndKeepsTheInterrupt() {
-        state.recordStored(at("100"), checkpointer.failAlways(new ThrottlingException("slow down")));
+        checkpointer.failAlways(new ThrottlingException("slow down"));
+        storedAndConfirmed("100");
 
         Thread.currentThread().interrupt();
         CheckpointOutcome outcome = state.checkpointIfBehind();
@@ -248,11 +295,47 @@ class ShardCheckpointStateTest {
     }
 
     @Test
-    void handoffCheckpointsThroughTheGivenCheckpointer() {
-        FakeCheckpointer handoff = new FakeCheckpointer();
-        state.recordStored(at("100"), checkpointer);
+    void aSlowCheckpointWriteDoesNotHoldUpStoringTheNextBlocks() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch dynamoDbAnswers = new CountDownLatch(1);
+        FakeCheckpointer slow = new FakeCheckpointer().onAttempt(() -> {
+            writing.countDown();
+            await(dynamoDbAnswers);
+        });
+        state.recordStored(at("100"), slow);
+        state.confirmRecoverable(at("100"));
+        CompletableFuture<CheckpointOutcome> timer = CompletableFuture.supplyAsync(state::checkpointIfBehind);
+        writing.await();
 
-        assertThat(state.checkpointBeforeHandoff(handoff, true)).isEqualTo(CheckpointOutcome.WRITTEN);
+        // The KCL thread stores its next blocks while DynamoDB has not answered yet.
+        CompletableFuture<Void> kclThread = CompletableFuture.runAsync(() -> {
+            state.recordStored(at("101"), slow);
+            state.recordStored(at("102"), slow);
+        });
+        Eventually.await(Duration.ofSeconds(30), kclThread::isDone,
+                () -> "the KCL thread waited for the checkpoint write: " + state);
+
+        dynamoDbAnswers.countDown();
+        assertThat(timer.get()).isEqualTo(CheckpointOutcome.WRITTEN);
+        assertThat(state.lastStored()).isEqualTo(at("102"));
+        assertThat(state.lastCheckpointed()).isEqualTo(at("100"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void handoffCheckpointsTheConfirmedPositionThroughTheGivenCheckpointer() {
+        FakeCheckpointer handoff = new FakeCheckpointer();
+        storedAndConfirmed("100");
+        state.recordStored(at("101"), checkpointer);
+
+        assertThat(state.checkpointBeforeHandoff(handoff)).isEqualTo(CheckpointOutcome.WRITTEN);
 
         assertThat(handoff.checkpoints()).containsExactly("100/0");
         assertThat(checkpointer.attempts()).isZero();
@@ -262,79 +345,22 @@ class ShardCheckpointStateTest {
     @Test
     void handoffSkipsWhatIsAlreadyCheckpointed() {
         FakeCheckpointer handoff = new FakeCheckpointer();
-        state.recordStored(at("100"), checkpointer);
+        storedAndConfirmed("100");
         state.checkpointIfBehind();
 
-        assertThat(state.checkpointBeforeHandoff(handoff, true)).isEqualTo(CheckpointOutcome.WRITTEN);
+        state.checkpointBeforeHandoff(handoff);
 
         assertThat(handoff.attempts()).isZero();
     }
 
     @Test
-    void theTimerOnlyCheckpointsPositionsStoredForTheSafetyDelay() {
-        delayed.recordStored(at("100"), checkpointer);
-        clock.addAndGet(1000);
-        delayed.recordStored(at("200"), checkpointer);
-
-        delayed.checkpointIfBehind();
-        assertThat(checkpointer.attempts()).as("nothing is old enough yet").isZero();
-
-        clock.addAndGet(SAFETY_DELAY_MILLIS - 1000);
-        delayed.checkpointIfBehind();
-        assertThat(checkpointer.checkpoints()).containsExactly("100/0");
-
-        clock.addAndGet(1000);
-        delayed.checkpointIfBehind();
-        assertThat(checkpointer.checkpoints()).containsExactly("100/0", "200/0");
-    }
-
-    @Test
-    void theSafePositionIsTheNewestOldEnoughOne() {
-        delayed.recordStored(at("100"), checkpointer);
-        delayed.recordStored(at("200"), checkpointer);
-        clock.addAndGet(SAFETY_DELAY_MILLIS);
-        delayed.recordStored(at("300"), checkpointer);
-
-        assertThat(delayed.safePosition()).isEqualTo(at("200"));
-        assertThat(delayed.safePosition()).as("asking again").isEqualTo(at("200"));
-        assertThat(delayed.lastStored()).isEqualTo(at("300"));
-        assertThat(delayed.millisUntilAllStoredSafe()).isEqualTo(SAFETY_DELAY_MILLIS);
-    }
-
-    @Test
-    void aStoppingReceiverHandsOverOnlyTheSafePositionAndAHandoverEverything() {
-        FakeCheckpointer stop = new FakeCheckpointer();
-        delayed.recordStored(at("100"), checkpointer);
-        clock.addAndGet(SAFETY_DELAY_MILLIS);
-        delayed.recordStored(at("200"), checkpointer);
-
-        delayed.checkpointBeforeHandoff(stop, false);
-        assertThat(stop.checkpoints()).containsExactly("100/0");
-
-        FakeCheckpointer handOver = new FakeCheckpointer();
-        delayed.checkpointBeforeHandoff(handOver, true);
-        assertThat(handOver.checkpoints()).containsExactly("200/0");
-    }
-
-    @Test
-    void everythingIsSafeOnceTheLastPositionIsOldEnough() {
-        assertThat(delayed.millisUntilAllStoredSafe()).isZero();
-        delayed.recordStored(at("100"), checkpointer);
-        clock.addAndGet(1000);
-
-        assertThat(delayed.millisUntilAllStoredSafe()).isEqualTo(SAFETY_DELAY_MILLIS - 1000);
-        clock.addAndGet(SAFETY_DELAY_MILLIS);
-        assertThat(delayed.millisUntilAllStoredSafe()).isZero();
-    }
-
-    @Test
     void closedStateNeitherStoresNorCheckpoints() {
-        state.recordStored(at("100"), checkpointer);
+        storedAndConfirmed("100");
         state.close();
 
         state.recordStored(at("101"), checkpointer);
+        state.checkpointIfBehind();
 
-        assertThat(state.checkpointIfBehind()).isEqualTo(CheckpointOutcome.WRITTEN);
         assertThat(state.lastStored()).isEqualTo(at("100"));
         assertThat(checkpointer.attempts()).isZero();
     }
@@ -342,12 +368,12 @@ class ShardCheckpointStateTest {
     @Test
     void toStringShowsPositionsAndFlags() {
         state.recordStored(at("100"), checkpointer);
-        state.checkpointIfBehind();
         state.recordStored(at("101"), checkpointer);
+        state.confirmRecoverable(at("100"));
+        state.checkpointIfBehind();
         state.freeze();
-        state.close();
 
-        assertThat(state).hasToString("ShardCheckpointState[" + SHARD + ", stored=101/0, checkpointed=100/0, frozen, "
-                + "closed]");
+        assertThat(state).hasToString("ShardCheckpointState[" + SHARD
+                + ", stored=101/0, recoverable=100/0, checkpointed=100/0, frozen]");
     }
 }

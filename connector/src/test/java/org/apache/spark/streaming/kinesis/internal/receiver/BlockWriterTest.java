@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -17,6 +19,7 @@ class BlockWriterTest {
 
     private static final String STREAM = "orders";
     private static final String SHARD = "shardId-000000000007";
+    private static final String TENURE = "worker-1/shardId-000000000007/1";
     // 1000 records/s over 20 ms block intervals: blocks of 20 records, each waiting about 20 ms for its permits.
     private static final long RATE = 1000;
     private static final long BLOCK_INTERVAL_MILLIS = 20;
@@ -26,12 +29,12 @@ class BlockWriterTest {
 
     private BlockWriter<String> unlimitedWriter() {
         return new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED),
-                BLOCK_INTERVAL_MILLIS, () -> false);
+                BLOCK_INTERVAL_MILLIS, new StoreGate());
     }
 
     private BlockWriter<String> limitedWriter(long recordsPerSecond) {
         return new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> recordsPerSecond),
-                BLOCK_INTERVAL_MILLIS, () -> false);
+                BLOCK_INTERVAL_MILLIS, new StoreGate());
     }
 
     private static List<String> values(List<KinesisClientRecord> records) {
@@ -39,7 +42,7 @@ class BlockWriterTest {
     }
 
     private void write(BlockWriter<String> writer, List<KinesisClientRecord> records) {
-        writer.write(SHARD, records, values(records), 1_500L, stored::add);
+        writer.write(SHARD, TENURE, records, values(records), 1_500L, stored::add);
     }
 
     private static RecordPosition at(String sequenceNumber, long subSequenceNumber) {
@@ -78,7 +81,7 @@ class BlockWriterTest {
 
     @Test
     void emptyBatchStoresNothing() {
-        unlimitedWriter().write(SHARD, List.of(), List.of(), null, stored::add);
+        unlimitedWriter().write(SHARD, TENURE, List.of(), List.of(), null, stored::add);
 
         assertThat(store.blocks()).isEmpty();
         assertThat(stored).isEmpty();
@@ -88,7 +91,8 @@ class BlockWriterTest {
     void recordsAndValuesOfDifferentSizesAreRejected() {
         List<KinesisClientRecord> records = TestRecords.plain(100, 3);
 
-        assertThatThrownBy(() -> unlimitedWriter().write(SHARD, records, List.of("a", "b"), null, stored::add))
+        assertThatThrownBy(() -> unlimitedWriter().write(SHARD, TENURE, records, List.of("a", "b"), null,
+                stored::add))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("3 records but 2 values");
         assertThat(store.blocks()).isEmpty();
@@ -127,7 +131,7 @@ class BlockWriterTest {
         BlockWriter<String> writer = limitedWriter(RATE);
         List<KinesisClientRecord> records = TestRecords.plain(1000, 40);
 
-        writer.write(SHARD, records, values(records), null,
+        writer.write(SHARD, TENURE, records, values(records), null,
                 position -> blocksStoredWhenReported.add(store.blocks().size()));
 
         assertThat(blocksStoredWhenReported).containsExactly(1, 2);
@@ -181,11 +185,15 @@ class BlockWriterTest {
     }
 
     @Test
-    void aStoppingReceiverEndsTheBatchBetweenBlocks() {
-        AtomicBoolean stopped = new AtomicBoolean();
+    void aStoppingSessionEndsTheBatchBetweenBlocks() {
+        StoreGate gate = new StoreGate();
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> RATE),
-                BLOCK_INTERVAL_MILLIS, stopped::get);
-        store.afterEachStore(() -> stopped.set(true));
+                BLOCK_INTERVAL_MILLIS, gate);
+        // The session stops (on another thread, as Spark's onStop does) while the first block is being stored.
+        store.afterEachStore(() -> {
+            new Thread(gate::close).start();
+            Eventually.await(Duration.ofSeconds(30), gate::isClosed, () -> "the gate never closed");
+        });
 
         assertThatThrownBy(() -> write(writer, TestRecords.plain(1000, 45)))
                 .isInstanceOf(IllegalStateException.class)
@@ -195,10 +203,63 @@ class BlockWriterTest {
     }
 
     @Test
+    void aClosedGateStoresNothingEvenForAThreadThatOutlivedItsSession() {
+        StoreGate gate = new StoreGate();
+        BlockWriter<String> writer = new BlockWriter<>(STREAM, store,
+                new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), BLOCK_INTERVAL_MILLIS, gate);
+        gate.close();
+
+        assertThatThrownBy(() -> write(writer, TestRecords.plain(1000, 5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("5 records of shard");
+        assertThat(store.blocks()).isEmpty();
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void closingTheGateWaitsForTheStoreInProgress() throws Exception {
+        StoreGate gate = new StoreGate();
+        CountDownLatch storing = new CountDownLatch(1);
+        CountDownLatch finishStore = new CountDownLatch(1);
+        Thread kclThread = new Thread(() -> gate.storeIfOpen(() -> {
+            storing.countDown();
+            awaitLatch(finishStore);
+        }));
+        kclThread.start();
+        storing.await();
+        Thread closer = new Thread(gate::close);
+        closer.start();
+
+        Eventually.await(Duration.ofSeconds(30), () -> closer.getState() == Thread.State.WAITING,
+                () -> "the closing thread is " + closer.getState());
+        assertThat(closer.isAlive()).as("close() returned while a block was being stored").isTrue();
+        finishStore.countDown();
+        closer.join();
+        kclThread.join();
+        assertThat(gate.storeIfOpen(() -> { })).isFalse();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void everyBlockNamesTheTenureThatStoredIt() {
+        write(limitedWriter(RATE), TestRecords.plain(1000, 45));
+
+        assertThat(store.blocks()).extracting(block -> block.ranges().tenureId().orElseThrow())
+                .containsOnly(TENURE).hasSize(3);
+    }
+
+    @Test
     void rateChangesApplyFromTheNextBlock() {
         AtomicLong rate = new AtomicLong(RATE);
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(rate::get),
-                BLOCK_INTERVAL_MILLIS, () -> false);
+                BLOCK_INTERVAL_MILLIS, new StoreGate());
         store.afterEachStore(() -> rate.set(RATE / 2));
 
         write(writer, TestRecords.plain(1000, 45));
@@ -210,7 +271,7 @@ class BlockWriterTest {
     void liftingTheRateLimitStoresTheRestAsOneBlock() {
         AtomicLong rate = new AtomicLong(RATE);
         BlockWriter<String> writer = new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(rate::get),
-                BLOCK_INTERVAL_MILLIS, () -> false);
+                BLOCK_INTERVAL_MILLIS, new StoreGate());
         store.afterEachStore(() -> rate.set(ReceiverRateLimiter.UNLIMITED));
 
         write(writer, TestRecords.plain(1000, 45));

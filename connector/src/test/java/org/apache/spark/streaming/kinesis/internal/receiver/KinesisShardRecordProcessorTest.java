@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
+import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings.HandlerFailureAction;
+import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
+import org.apache.spark.streaming.kinesis.testing.FakeDriver;
 import org.apache.spark.streaming.kinesis.testing.TestRecords;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
@@ -28,15 +33,30 @@ class KinesisShardRecordProcessorTest {
 
     private static final String STREAM = "orders";
     private static final String SHARD = "shardId-000000000003";
+    private static final Duration LONG_HANDOVER_WAIT = Duration.ofMinutes(5);
 
-    /** A failure handler that records what it is told. */
+    /** A failure handler that records what it is told, by kind. */
     private static final class RecordingFailureHandler implements ReceiverFailureHandler {
-        final List<String> messages = new ArrayList<>();
+        final List<String> restarts = new ArrayList<>();
+        final List<String> stops = new ArrayList<>();
+        final List<String> reports = new ArrayList<>();
         final List<Throwable> causes = new ArrayList<>();
 
         @Override
         public void restartAfter(String message, Throwable cause) {
-            messages.add(message);
+            restarts.add(message);
+            causes.add(cause);
+        }
+
+        @Override
+        public void stopStreaming(String message, Throwable cause) {
+            stops.add(message);
+            causes.add(cause);
+        }
+
+        @Override
+        public void report(String message, Throwable cause) {
+            reports.add(message);
             causes.add(cause);
         }
     }
@@ -45,26 +65,24 @@ class KinesisShardRecordProcessorTest {
     private final RecordingFailureHandler failures = new RecordingFailureHandler();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private CheckpointTracker tracker;
-
-    @BeforeEach
-    void createTracker() {
-        tracker = new CheckpointTracker("processor-test-checkpoints", Duration.ZERO);
-    }
+    private final FakeDriver driver = new FakeDriver();
+    private final CheckpointTracker tracker = new CheckpointTracker("processor-test-checkpoints", "worker-1", driver);
+    private FailureBudget budget = new FailureBudget(ReceiverSettings.DEFAULTS);
+    private Duration handoverWait = LONG_HANDOVER_WAIT;
 
     @AfterEach
     void closeTracker() {
         tracker.close();
     }
 
-    private KinesisShardRecordProcessor<String> processor(RecordConverter<String> converter) {
-        BlockWriter<String> writer = new BlockWriter<>(STREAM, store,
-                new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false);
-        return new KinesisShardRecordProcessor<>(STREAM, converter, writer, tracker, failures, stopping::get);
+    private BlockWriter<String> writer() {
+        return new BlockWriter<>(STREAM, store, new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200,
+                new StoreGate());
     }
 
     private KinesisShardRecordProcessor<String> initialized(RecordConverter<String> converter) {
-        KinesisShardRecordProcessor<String> processor = processor(converter);
+        KinesisShardRecordProcessor<String> processor = new KinesisShardRecordProcessor<>(STREAM, converter,
+                writer(), tracker, failures, budget, stopping::get, handoverWait);
         processor.initialize(InitializationInput.builder()
                 .shardId(SHARD)
                 .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON)
@@ -78,6 +96,21 @@ class KinesisShardRecordProcessorTest {
 
     private ProcessRecordsInput batch(List<KinesisClientRecord> records) {
         return ProcessRecordsInput.builder().records(records).checkpointer(checkpointer).build();
+    }
+
+    /** The driver runs a batch of every block stored so far that it has not seen yet, and completes it. */
+    private void driverProcessesStoredBlocks() {
+        driver.process(newBlocks());
+    }
+
+    private final AtomicInteger blocksSeenByDriver = new AtomicInteger();
+
+    private List<SequenceNumberRanges> newBlocks() {
+        List<RecordingBlockStore.Block<String>> blocks = store.blocks();
+        List<SequenceNumberRanges> fresh = blocks.subList(blocksSeenByDriver.get(), blocks.size()).stream()
+                .map(RecordingBlockStore.Block::ranges).toList();
+        blocksSeenByDriver.set(blocks.size());
+        return fresh;
     }
 
     /** Fails on the record with sequence number {@code failing}, converts the others to their partition key. */
@@ -98,7 +131,7 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
-    void recordsAreConvertedAndStoredAsOneBlockWithTheirRange() {
+    void recordsAreConvertedAndStoredAsOneBlockWithTheirRangeAndTenure() {
         KinesisShardRecordProcessor<String> processor = initialized();
 
         processor.processRecords(batch(TestRecords.plain(100, 3)));
@@ -107,24 +140,32 @@ class KinesisShardRecordProcessorTest {
         assertThat(store.blocks().get(0).values()).containsExactly("pk-100", "pk-101", "pk-102");
         assertThat(store.blocks().get(0).range()).isEqualTo(new SequenceNumberRange(STREAM, SHARD,
                 new RecordPosition("100", 0), new RecordPosition("102", 0), 3));
-        assertThat(failures.messages).isEmpty();
+        assertThat(store.blocks().get(0).ranges().tenureId()).hasValueSatisfying(
+                tenure -> assertThat(tenure).startsWith("worker-1/" + SHARD + "/"));
+        assertThat(failures.restarts).isEmpty();
     }
 
     @Test
-    void storedRecordsAreCheckpointedByTheTrackerThroughTheBatchCheckpointer() {
+    void storedRecordsAreNotCheckpointedBeforeTheDriverCompletesTheirBatch() {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.processRecords(batch(TestRecords.plain(100, 3)));
+        driver.generate(newBlocks());
+
+        tracker.checkpointAll();
+
+        assertThat(checkpointer.attempts()).isZero();
+    }
+
+    @Test
+    void storedRecordsAreCheckpointedOnceTheirBatchCompleted() {
+        KinesisShardRecordProcessor<String> processor = initialized();
+        processor.processRecords(batch(TestRecords.plain(100, 3)));
+        driverProcessesStoredBlocks();
+        processor.processRecords(batch(TestRecords.plain(103, 2)));
 
         tracker.checkpointAll();
 
         assertThat(checkpointer.checkpoints()).containsExactly("102/0");
-    }
-
-    @Test
-    void nothingIsCheckpointedBeforeTheTrackerRuns() {
-        initialized().processRecords(batch(TestRecords.plain(100, 3)));
-
-        assertThat(checkpointer.attempts()).isZero();
     }
 
     @Test
@@ -137,18 +178,18 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
-    void failingConverterReportsTheShardAndPositionAndStoresNothing() {
+    void failingConverterReportsTheShardAndPositionStoresNothingAndRestarts() {
         KinesisShardRecordProcessor<String> processor = initialized(failingOn("101"));
 
         processor.processRecords(batch(TestRecords.plain(100, 3)));
 
         assertThat(store.blocks()).isEmpty();
-        assertThat(failures.messages).singleElement().asString()
+        assertThat(failures.restarts).singleElement().asString()
                 .contains("101/0")
                 .contains("pk-101")
                 .contains(SHARD)
                 .contains(STREAM)
-                .endsWith("; restarting the receiver from the last checkpoint");
+                .endsWith("; restarting the receiver from the last checkpoint to try again");
         assertThat(failures.causes).singleElement().isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -172,7 +213,7 @@ class KinesisShardRecordProcessorTest {
         processor.processRecords(batch(TestRecords.plain(200, 3)));
 
         assertThat(store.blocks()).isEmpty();
-        assertThat(failures.messages).hasSize(1);
+        assertThat(failures.restarts).hasSize(1);
     }
 
     @Test
@@ -182,10 +223,55 @@ class KinesisShardRecordProcessorTest {
 
         processor.processRecords(batch(TestRecords.plain(200, 3)));
         processor.processRecords(batch(TestRecords.plain(300, 3)));
+        driverProcessesStoredBlocks();
         tracker.checkpointAll();
 
         assertThat(store.allValues()).containsExactly("pk-100", "pk-101", "pk-102");
         assertThat(checkpointer.checkpoints()).containsExactly("102/0");
+    }
+
+    @Test
+    void aRecordTheHandlerKeepsFailingOnStopsTheStreamingContextAfterTheConfiguredAttempts() {
+        // Each attempt is a new processor, as after a receiver restart; the budget lives in the receiver.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            initialized(failingOn("101")).processRecords(batch(TestRecords.plain(100, 3)));
+        }
+
+        assertThat(failures.restarts).hasSize(2);
+        assertThat(failures.stops).singleElement().asString()
+                .contains("record 101/0 (partition key 'pk-101') of shard " + SHARD + " in stream " + STREAM)
+                .contains("3 times in a row")
+                .contains("spark.streaming.kinesis.handlerFailure.action=skip");
+        assertThat(store.blocks()).isEmpty();
+    }
+
+    @Test
+    void aRecordThatGoesThroughOnRetryStartsTheCountAfresh() {
+        initialized(failingOn("101")).processRecords(batch(TestRecords.plain(100, 3)));
+        initialized().processRecords(batch(TestRecords.plain(100, 3)));
+
+        assertThat(budget.failingRecord(SHARD)).isNull();
+        initialized(failingOn("101")).processRecords(batch(TestRecords.plain(100, 3)));
+        assertThat(failures.restarts).hasSize(2);
+        assertThat(failures.stops).isEmpty();
+    }
+
+    @Test
+    void withTheSkipActionAFailingRecordIsLeftOutOfBlocksCutAroundIt() {
+        budget = new FailureBudget(new ReceiverSettings(HandlerFailureAction.SKIP, 1,
+                ReceiverSettings.DEFAULT_SETUP_MAX_ATTEMPTS, false));
+        KinesisShardRecordProcessor<String> processor = initialized(failingOn("102"));
+
+        processor.processRecords(batch(TestRecords.plain(100, 5)));
+        driverProcessesStoredBlocks();
+        tracker.checkpointAll();
+
+        assertThat(store.blocks()).extracting(RecordingBlockStore.Block::range).containsExactly(
+                new SequenceNumberRange(STREAM, SHARD, new RecordPosition("100", 0), new RecordPosition("101", 0), 2),
+                new SequenceNumberRange(STREAM, SHARD, new RecordPosition("103", 0), new RecordPosition("104", 0), 2));
+        assertThat(failures.reports).singleElement().asString().contains("record 102/0").contains("skipped it");
+        assertThat(failures.restarts).isEmpty();
+        assertThat(checkpointer.checkpoints()).containsExactly("104/0");
     }
 
     @Test
@@ -196,7 +282,7 @@ class KinesisShardRecordProcessorTest {
 
         processor.processRecords(batch(TestRecords.plain(200, 3)));
 
-        assertThat(failures.messages).singleElement().asString()
+        assertThat(failures.restarts).singleElement().asString()
                 .startsWith("Could not store 3 records of shard " + SHARD + " in stream " + STREAM + " after 102/0")
                 .endsWith("; restarting the receiver from the last checkpoint");
         assertThat(failures.causes).singleElement().isInstanceOf(IllegalStateException.class);
@@ -210,22 +296,47 @@ class KinesisShardRecordProcessorTest {
         processor.processRecords(batch(TestRecords.plain(200, 3)));
 
         processor.processRecords(batch(TestRecords.plain(300, 3)));
+        driverProcessesStoredBlocks();
         tracker.checkpointAll();
 
-        assertThat(failures.messages).hasSize(1);
+        assertThat(failures.restarts).hasSize(1);
         assertThat(store.blocks()).hasSize(1);
         assertThat(checkpointer.checkpoints()).containsExactly("102/0");
     }
 
     @Test
-    void shardEndIsCheckpointedThroughTheShardEndCheckpointer() {
+    void shardEndWaitsForTheDriverToProcessTheLastBlocksThenCheckpointsIt() throws Exception {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.processRecords(batch(TestRecords.plain(100, 3)));
+        FakeCheckpointer shardEnd = new FakeCheckpointer();
+        AtomicInteger asks = new AtomicInteger();
+        driver.onAsk(asks::incrementAndGet);
+
+        CompletableFuture<Void> ending = CompletableFuture.runAsync(() ->
+                processor.shardEnded(ShardEndedInput.builder().checkpointer(shardEnd).build()));
+        Eventually.await(Duration.ofSeconds(30), () -> asks.get() >= 2, () -> "the processor never asked again");
+        assertThat(shardEnd.attempts()).as("children may not start before the driver has the last records")
+                .isZero();
+        driverProcessesStoredBlocks();
+        ending.get();
+
+        assertThat(shardEnd.checkpoints()).containsExactly(FakeCheckpointer.SHARD_END);
+        assertThat(tracker.trackedShardCount()).isZero();
+    }
+
+    @Test
+    void aStoppingReceiverDoesNotCheckpointAShardEndWhoseLastRecordsAreNotProcessed() {
+        KinesisShardRecordProcessor<String> processor = initialized();
+        processor.processRecords(batch(TestRecords.plain(100, 3)));
+        driverProcessesStoredBlocks();
+        processor.processRecords(batch(TestRecords.plain(103, 2)));
+        stopping.set(true);
         FakeCheckpointer shardEnd = new FakeCheckpointer();
 
         processor.shardEnded(ShardEndedInput.builder().checkpointer(shardEnd).build());
 
-        assertThat(shardEnd.checkpoints()).containsExactly(FakeCheckpointer.SHARD_END);
+        assertThat(shardEnd.checkpoints()).isEmpty();
+        assertThat(checkpointer.checkpoints()).containsExactly("102/0");
         assertThat(tracker.trackedShardCount()).isZero();
     }
 
@@ -245,6 +356,7 @@ class KinesisShardRecordProcessorTest {
     void leaseLostUnregistersTheShard() {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.processRecords(batch(TestRecords.plain(100, 3)));
+        driverProcessesStoredBlocks();
 
         processor.leaseLost(LeaseLostInput.builder().build());
         tracker.checkpointAll();
@@ -264,32 +376,51 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
-    void shutdownRequestedCheckpointsTheLastStoredRecordThroughTheHandoffCheckpointer() {
+    void aHandOverWaitsForTheDriverToProcessEverythingStoredSoTheNewOwnerStartsRightAfter() throws Exception {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.processRecords(batch(TestRecords.plain(100, 3)));
         FakeCheckpointer handoff = new FakeCheckpointer();
+        AtomicInteger asks = new AtomicInteger();
+        driver.onAsk(asks::incrementAndGet);
 
-        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(handoff).build());
+        CompletableFuture<Void> handingOver = CompletableFuture.runAsync(() ->
+                processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(handoff).build()));
+        Eventually.await(Duration.ofSeconds(30), () -> asks.get() >= 2, () -> "the processor never asked again");
+        assertThat(handoff.attempts()).isZero();
+        driverProcessesStoredBlocks();
+        handingOver.get();
 
         assertThat(handoff.checkpoints()).containsExactly("102/0");
         assertThat(checkpointer.attempts()).isZero();
     }
 
     @Test
-    void aStoppingReceiverCheckpointsOnlyRecordsStoredForTheSafetyDelay() {
-        AtomicLong clock = new AtomicLong(1_000_000);
-        tracker.close();
-        tracker = new CheckpointTracker("processor-test-delayed", Duration.ofSeconds(3), clock::get);
+    void aHandOverNeverCheckpointsStoredRecordsTheDriverHasNotProcessed() {
+        handoverWait = Duration.ZERO;
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.processRecords(batch(TestRecords.plain(100, 3)));
-        clock.addAndGet(3000);
+        driverProcessesStoredBlocks();
+        // Stored a moment before the hand-over: in no completed batch yet, maybe in no batch at all.
+        processor.processRecords(batch(TestRecords.plain(103, 2)));
+        FakeCheckpointer handoff = new FakeCheckpointer();
+
+        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(handoff).build());
+
+        assertThat(handoff.checkpoints()).as("the new owner must read 103 and 104 again").containsExactly("102/0");
+    }
+
+    @Test
+    void aStoppingReceiverCheckpointsWhatTheDriverProcessedWithoutWaiting() {
+        KinesisShardRecordProcessor<String> processor = initialized();
+        processor.processRecords(batch(TestRecords.plain(100, 3)));
+        driverProcessesStoredBlocks();
         processor.processRecords(batch(TestRecords.plain(103, 2)));
         stopping.set(true);
         FakeCheckpointer stop = new FakeCheckpointer();
 
         processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(stop).build());
 
-        assertThat(stop.checkpoints()).as("the recent block may never be processed").containsExactly("102/0");
+        assertThat(stop.checkpoints()).as("the last block may never be processed").containsExactly("102/0");
     }
 
     @Test
@@ -305,9 +436,8 @@ class KinesisShardRecordProcessorTest {
     @Test
     void factoryCreatesAFreshProcessorPerShard() {
         ShardRecordProcessorFactory factory = KinesisShardRecordProcessor.factory(STREAM,
-                KinesisClientRecord::partitionKey, new BlockWriter<>(STREAM, store,
-                        new ReceiverRateLimiter(() -> ReceiverRateLimiter.UNLIMITED), 200, () -> false), tracker,
-                failures, () -> false);
+                KinesisClientRecord::partitionKey, writer(), tracker, failures, budget, () -> false,
+                LONG_HANDOVER_WAIT);
 
         assertThat(factory.shardRecordProcessor()).isNotSameAs(factory.shardRecordProcessor())
                 .isInstanceOf(KinesisShardRecordProcessor.class);
