@@ -1,6 +1,5 @@
 package org.apache.spark.streaming.kinesis.internal.recovery;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.kinesis.retrieval.AggregatorUtil;
@@ -37,7 +37,7 @@ public final class KinesisRangeReader {
     private final ShardCallPacers pacers;
     private final int maxRecordsPerCall;
     private final AggregatorUtil aggregation = new AggregatorUtil();
-    private final Map<String, BigInteger[]> hashKeyRanges = new HashMap<>();
+    private final Map<String, HashKeyRange> hashKeyRanges = new HashMap<>();
 
     /** A reader that retries by {@code retrySettings} and shares this JVM's per-shard pacers. */
     public KinesisRangeReader(KinesisClient kinesis, KinesisRetrySettings retrySettings) {
@@ -93,7 +93,7 @@ public final class KinesisRangeReader {
     }
 
     /** The shard's starting and ending hash keys, which de-aggregation needs as the KCL used them. */
-    private BigInteger[] hashKeyRange(String stream, String shardId) {
+    private HashKeyRange hashKeyRange(String stream, String shardId) {
         if (!hashKeyRanges.containsKey(stream + '/' + shardId)) {
             String next = null;
             do {
@@ -107,14 +107,12 @@ public final class KinesisRangeReader {
                             }
                         }));
                 for (Shard shard : page.shards()) {
-                    hashKeyRanges.put(stream + '/' + shard.shardId(), new BigInteger[] {
-                            new BigInteger(shard.hashKeyRange().startingHashKey()),
-                            new BigInteger(shard.hashKeyRange().endingHashKey())});
+                    hashKeyRanges.put(stream + '/' + shard.shardId(), shard.hashKeyRange());
                 }
                 next = page.nextToken();
             } while (next != null);
         }
-        BigInteger[] range = hashKeyRanges.get(stream + '/' + shardId);
+        HashKeyRange range = hashKeyRanges.get(stream + '/' + shardId);
         if (range == null) {
             throw new KinesisRangeReadException("Cannot re-read records of shard " + shardId + " of stream " + stream
                     + ": the shard no longer exists (expired after the stream's retention period?)");

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.kinesis.retrieval.AggregatorUtil;
@@ -67,10 +68,10 @@ final class ShardRangeIterator implements Iterator<KinesisClientRecord> {
 
     /**
      * @param ranges ranges of one shard, each after the previous one
-     * @param hashKeyRange the shard's starting and ending hash keys
+     * @param hashKeyRange the shard's hash key range
      */
     ShardRangeIterator(KinesisClient kinesis, RetryingKinesisCall retries, ShardCallPacers pacers,
-            AggregatorUtil aggregation, BigInteger[] hashKeyRange, List<SequenceNumberRange> ranges,
+            AggregatorUtil aggregation, HashKeyRange hashKeyRange, List<SequenceNumberRange> ranges,
             int maxRecordsPerCall) {
         this.kinesis = kinesis;
         this.retries = retries;
@@ -78,8 +79,8 @@ final class ShardRangeIterator implements Iterator<KinesisClientRecord> {
         this.getRecordsPacer = pacers.getRecords(first.streamName(), first.shardId());
         this.getShardIteratorPacer = pacers.getShardIterator(first.streamName(), first.shardId());
         this.aggregation = aggregation;
-        this.startingHashKey = hashKeyRange[0];
-        this.endingHashKey = hashKeyRange[1];
+        this.startingHashKey = new BigInteger(hashKeyRange.startingHashKey());
+        this.endingHashKey = new BigInteger(hashKeyRange.endingHashKey());
         this.ranges = List.copyOf(ranges);
         this.maxRecordsPerCall = maxRecordsPerCall;
         this.stillExpected = ranges.stream().mapToLong(SequenceNumberRange::recordCount).sum();
@@ -145,8 +146,9 @@ final class ShardRangeIterator implements Iterator<KinesisClientRecord> {
             page = NO_RECORDS;
             pagePosition = 0;
             shardIterator = null;
-            LOG.debug("Re-read {} ranges of shard {} of stream {} in {} GetRecords calls", ranges.size(),
-                    range.shardId(), range.streamName(), getRecordsCalls);
+            LOG.info("Re-read {} records of shard {} of stream {} from Kinesis in {} GetRecords calls",
+                    ranges.stream().mapToLong(SequenceNumberRange::recordCount).sum(), range.shardId(),
+                    range.streamName(), getRecordsCalls);
         }
     }
 
