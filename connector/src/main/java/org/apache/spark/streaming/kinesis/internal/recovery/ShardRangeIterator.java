@@ -111,11 +111,6 @@ final class ShardRangeIterator implements Iterator<KinesisClientRecord> {
         return record;
     }
 
-    /** {@code GetRecords} calls answered so far. */
-    int getRecordsCalls() {
-        return getRecordsCalls;
-    }
-
     private void take(KinesisClientRecord record) {
         RecordPosition position = RecordPosition.of(record);
         while (rangeIndex < ranges.size() && position.isAfter(ranges.get(rangeIndex).last())) {
