@@ -14,9 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +39,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  *
- * Errors are returned as the AWS JSON protocols do (HTTP status, {@code x-amzn-ErrorType} header, {@code __type}
+ * To throttle as Kinesis does, deterministically: {@code throttleEvery("GetRecords", 2)} throttles every other call,
+ * and {@code throttlingWindow(Duration.ofSeconds(1))} keeps an operation throttled for a second after each
+ * throttled call, as Kinesis keeps a shard throttled for the rest of its one-second window.
+ * {@link #recordField} keeps a whole-number field of every request to an operation, e.g. the {@code Limit} of each
+ * GetRecords call.
+ *
+ * <p>Errors are returned as the AWS JSON protocols do (HTTP status, {@code x-amzn-ErrorType} header, {@code __type}
  * body), which the AWS SDK turns into the matching exception classes.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
@@ -59,6 +70,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Map<String, Double> throttledShares = new ConcurrentHashMap<>();
+    private final Map<String, Integer> throttledEvery = new ConcurrentHashMap<>();
+    private final Map<String, Long> callsOutsideWindows = new HashMap<>();
+    private final Map<String, Long> throttledUntilNanos = new HashMap<>();
+    private volatile long throttlingWindowNanos;
+    private final Map<String, List<String>> recordedFields = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> recordedValues = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
     private final AtomicLong forwarded = new AtomicLong();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
@@ -96,6 +113,51 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         throttledShares.put(operation, share);
         return this;
+    }
+
+    /**
+     * Answers the 1st, (n+1)-th, (2n+1)-th... call to {@code operation} that comes outside a throttling window
+     * with ProvisionedThroughputExceededException: {@code n = 2} throttles every other call.
+     */
+    public FaultInjectingProxy throttleEvery(String operation, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, got " + n);
+        }
+        throttledEvery.put(operation, n);
+        return this;
+    }
+
+    /**
+     * After a call to an operation is throttled, throttles every call to it for {@code window} (counted from when
+     * the throttled call arrived), as Kinesis does for the rest of its one-second window. Zero (the default) turns
+     * it off.
+     */
+    public FaultInjectingProxy throttlingWindow(Duration window) {
+        throttlingWindowNanos = window.toNanos();
+        return this;
+    }
+
+    /**
+     * Keeps the value of the whole-number field {@code field} (e.g. "Limit") of every request to
+     * {@code operation} (e.g. "GetRecords") from now on, throttled ones included; see {@link #recordedField}.
+     */
+    public FaultInjectingProxy recordField(String operation, String field) {
+        recordedFields.computeIfAbsent(operation, key -> new CopyOnWriteArrayList<>())
+                .add(field);
+        recordedValues.putIfAbsent(operation + "." + field, Collections.synchronizedList(
+                new ArrayList<>()));
+        return this;
+    }
+
+    /** The values of a field recorded with {@link #recordField}, in the order the calls came (null: absent). */
+    public List<Long> recordedField(String operation, String field) {
+        List<Long> values = recordedValues.get(operation + "." + field);
+        if (values == null) {
+            throw new IllegalStateException(operation + "." + field + " is not recorded; call recordField first");
+        }
+        synchronized (values) {
+            return new ArrayList<>(values);
+        }
     }
 
     /** Answers every call with HTTP 503 ServiceUnavailable until {@link #restore()}. */
@@ -139,12 +201,37 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 reject(exchange, cbor, 503, UNAVAILABLE, "Service unavailable (injected outage)");
                 return;
             }
-            Double share = throttledShares.get(operation);
-            if (share != null && ThreadLocalRandom.current().nextDouble() < share) {
+            recordFields(operation, body, cbor);
+            if (throttles(operation)) {
                 reject(exchange, cbor, 400, THROTTLED, "Rate exceeded for " + operation + " (injected)");
                 return;
             }
             forward(exchange, body);
+        }
+    }
+
+    private synchronized boolean throttles(String operation) {
+        long now = System.nanoTime();
+        Long until = throttledUntilNanos.get(operation);
+        if (until != null && now - until < 0) {
+            return true;
+        }
+        Integer every = throttledEvery.get(operation);
+        boolean throttle = every != null && (callsOutsideWindows.merge(operation, 1L, Long::sum) - 1) % every == 0;
+        Double share = throttledShares.get(operation);
+        throttle |= share != null && ThreadLocalRandom.current().nextDouble() < share;
+        if (throttle && throttlingWindowNanos > 0) {
+            throttledUntilNanos.put(operation, now + throttlingWindowNanos);
+        }
+        return throttle;
+    }
+
+    private void recordFields(String operation, byte[] body, boolean cbor) {
+        List<String> fields = recordedFields.get(operation);
+        if (fields != null) {
+            for (String field : fields) {
+                recordedValues.get(operation + "." + field).add(RequestFields.number(body, cbor, field));
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.sparkkinesis.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 @ExtendWith(LocalStackExtension.class)
 class FaultInjectingProxyTest {
@@ -37,6 +40,66 @@ class FaultInjectingProxyTest {
             assertThat(proxy.injectedErrors()).containsEntry("ProvisionedThroughputExceededException", 1L);
             assertThat(proxy.forwardedCalls()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void throttlesEveryNthCallAndKeepsThrottlingForTheWindow(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("windowed", 1);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(stack.kinesisEndpoint());
+                KinesisClient kinesis = client(proxy)) {
+            proxy.throttleEvery("ListShards", 2).throttlingWindow(Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> kinesis.listShards(b -> b.streamName(stream)))
+                    .isInstanceOf(ProvisionedThroughputExceededException.class);
+            long throttledAt = System.nanoTime();
+            int throttledInWindow = 0;
+            while (true) {
+                try {
+                    kinesis.listShards(b -> b.streamName(stream));
+                    break;
+                } catch (ProvisionedThroughputExceededException e) {
+                    throttledInWindow++;
+                    assertThat(System.nanoTime() - throttledAt).as("throttled only within the window")
+                            .isLessThan(Duration.ofSeconds(30).toNanos());
+                }
+            }
+            long forwardedAfter = System.nanoTime() - throttledAt;
+
+            assertThat(forwardedAfter).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+            assertThat(proxy.injectedErrors().get("ProvisionedThroughputExceededException"))
+                    .isEqualTo(1L + throttledInWindow);
+            assertThatThrownBy(() -> kinesis.listShards(b -> b.streamName(stream)))
+                    .as("the third call outside a window").isInstanceOf(ProvisionedThroughputExceededException.class);
+        }
+    }
+
+    @Test
+    void recordsAWholeNumberFieldOfEachRequestInCborAndJson(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("fields", 1);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(stack.kinesisEndpoint());
+                KinesisClient kinesis = client(proxy)) {
+            proxy.recordField("GetRecords", "Limit").recordField("ListShards", "MaxResults");
+            String shard = kinesis.listShards(b -> b.streamName(stream).maxResults(7)).shards().get(0).shardId();
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            kinesis.getRecords(b -> b.shardIterator(iterator).limit(1_234));
+            kinesis.getRecords(b -> b.shardIterator(iterator));
+
+            assertThat(proxy.recordedField("GetRecords", "Limit")).containsExactly(1_234L, null);
+            assertThat(proxy.recordedField("ListShards", "MaxResults")).containsExactly(7L);
+        }
+        assertThat(RequestFields.number("{\"ShardIterator\":\"abc\",\"Limit\": 25}"
+                .getBytes(StandardCharsets.UTF_8), false, "Limit")).isEqualTo(25L);
+    }
+
+    private static KinesisClient client(FaultInjectingProxy proxy) {
+        return KinesisClient.builder()
+                .endpointOverride(proxy.endpoint())
+                .region(LocalStack.REGION)
+                .credentialsProvider(LocalStack.CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Test

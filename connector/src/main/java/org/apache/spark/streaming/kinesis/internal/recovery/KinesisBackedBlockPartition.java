@@ -6,8 +6,8 @@ import org.apache.spark.storage.BlockId;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 
 /**
- * A partition of a {@link KinesisBackedBlockRDD}: one received block (read from Spark if it is still there, else
- * from Kinesis), or the ranges of one shard taken from several blocks known to be gone, read in one pass.
+ * A partition of a {@link KinesisBackedBlockRDD}: one received block, read from Spark if it is still there, else
+ * from Kinesis by the ranges recorded with it.
  */
 final class KinesisBackedBlockPartition extends BlockRDDPartition {
     private static final long serialVersionUID = 1L;
@@ -16,8 +16,7 @@ final class KinesisBackedBlockPartition extends BlockRDDPartition {
     private final boolean blockMayExist;
 
     /**
-     * @param blockId       the block (for a group of lost blocks, the first of them)
-     * @param ranges        what the block or blocks hold, in order
+     * @param ranges        what the block holds, in order
      * @param blockMayExist false when the block is known to be gone, e.g. after the driver recovered
      */
     KinesisBackedBlockPartition(int index, BlockId blockId, List<SequenceNumberRange> ranges,

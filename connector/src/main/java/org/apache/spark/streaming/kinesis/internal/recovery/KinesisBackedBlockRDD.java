@@ -1,9 +1,8 @@
 package org.apache.spark.streaming.kinesis.internal.recovery;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.spark.InterruptibleIterator;
 import org.apache.spark.Partition;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkEnv;
@@ -12,12 +11,12 @@ import org.apache.spark.rdd.BlockRDD;
 import org.apache.spark.storage.BlockId;
 import org.apache.spark.storage.BlockResult;
 import org.apache.spark.streaming.kinesis.internal.aws.KinesisReadClient;
-import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -26,12 +25,12 @@ import scala.reflect.ClassTag;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * The records of one batch of a Kinesis DStream: each received block is served by Spark's block manager while it
- * is there, and re-read from Kinesis, by the exact ranges recorded with it, when it is not (lost with an executor,
- * or the batch is recomputed after the driver restarted). The message handler is applied to re-read records as
- * the receiver applied it, so a recomputed batch holds the same data.
- *
- * <p>Blocks known to be gone are grouped per shard into one partition and read in one pass.
+ * The records of one batch of a Kinesis DStream, one partition per received block in the batch's order: a block is
+ * served by Spark's block manager while it is there, and re-read from Kinesis, by the exact ranges recorded with
+ * it, when it is not (lost with an executor, or the batch is recomputed after the driver restarted). A recomputed
+ * batch therefore has the same partitions, holding the same records in the same order, as the original, which is
+ * what output keyed by batch time and partition relies on. Re-read records go through the message handler as the
+ * receiver's did, one at a time as the task consumes them.
  */
 public final class KinesisBackedBlockRDD<T> extends BlockRDD<T> {
     private static final long serialVersionUID = 1L;
@@ -68,27 +67,11 @@ public final class KinesisBackedBlockRDD<T> extends BlockRDD<T> {
 
     private static List<KinesisBackedBlockPartition> plan(BlockId[] blockIds, SequenceNumberRanges[] ranges,
             boolean[] blockMayExist) {
-        List<KinesisBackedBlockPartition> partitions = new ArrayList<>();
-        Map<String, List<SequenceNumberRange>> goneByShard = new LinkedHashMap<>();
-        Map<String, BlockId> firstGoneBlock = new LinkedHashMap<>();
+        List<KinesisBackedBlockPartition> partitions = new ArrayList<>(blockIds.length);
         for (int i = 0; i < blockIds.length; i++) {
-            if (blockMayExist[i]) {
-                partitions.add(new KinesisBackedBlockPartition(partitions.size(), blockIds[i],
-                        ranges[i].ranges(), true));
-            } else {
-                for (SequenceNumberRange range : ranges[i].ranges()) {
-                    String shard = range.streamName() + "/" + range.shardId();
-                    goneByShard.computeIfAbsent(shard, key -> new ArrayList<>()).add(range);
-                    firstGoneBlock.putIfAbsent(shard, blockIds[i]);
-                }
-            }
+            partitions.add(new KinesisBackedBlockPartition(i, blockIds[i], ranges[i].ranges(), blockMayExist[i]));
         }
-        goneByShard.forEach((shard, shardRanges) -> {
-            shardRanges.sort((a, b) -> a.first().compareTo(b.first()));
-            partitions.add(new KinesisBackedBlockPartition(partitions.size(), firstGoneBlock.get(shard),
-                    shardRanges, false));
-        });
-        return partitions;
+        return List.copyOf(partitions);
     }
 
     @Override
@@ -105,43 +88,15 @@ public final class KinesisBackedBlockRDD<T> extends BlockRDD<T> {
             if (block.isDefined()) {
                 return (Iterator<T>) block.get().data();
             }
-            LOG.info("Block {} of stream {} is not in Spark any more; re-reading its records from Kinesis",
-                    partition.blockId(), config.streamName());
         }
-        List<T> values = readFromKinesis(partition.ranges());
-        return ScalaInterop.asScalaIterator(values.iterator());
-    }
-
-    private List<T> readFromKinesis(List<SequenceNumberRange> ranges) {
-        Map<String, List<SequenceNumberRange>> byShard = new LinkedHashMap<>();
-        ranges.forEach(range -> byShard.computeIfAbsent(range.streamName() + "/" + range.shardId(),
-                key -> new ArrayList<>()).add(range));
-        List<T> values = new ArrayList<>();
-        try (KinesisReadClient client = new KinesisReadClient(config)) {
-            KinesisRangeReader reader = new KinesisRangeReader(client.kinesis(),
-                    new RetryingKinesisCall(retrySettings));
-            for (List<SequenceNumberRange> shardRanges : byShard.values()) {
-                List<KinesisClientRecord> records = reader.read(shardRanges);
-                for (KinesisClientRecord record : records) {
-                    values.add(convert(record));
-                }
-                LOG.info("Re-read {} records of shard {} of stream {} from Kinesis ({} ranges)", records.size(),
-                        shardRanges.get(0).shardId(), shardRanges.get(0).streamName(), shardRanges.size());
-            }
-        }
-        if (recordsReadFromKinesis != null) {
-            recordsReadFromKinesis.add(values.size());
-        }
-        return values;
-    }
-
-    private T convert(KinesisClientRecord record) {
-        try {
-            return converter.convert(record);
-        } catch (Exception e) {
-            throw new KinesisRangeReadException("The message handler failed on re-read record "
-                    + record.sequenceNumber() + "/" + record.subSequenceNumber() + " of stream "
-                    + config.streamName(), e);
-        }
+        LOG.info("Re-reading block {} of stream {} from Kinesis ({}): {}", partition.blockId(), config.streamName(),
+                partition.blockMayExist() ? "not in Spark any more" : "known to be gone", partition.ranges());
+        KinesisReadClient client = new KinesisReadClient(config);
+        // The records are read as the task consumes them, so the client lives as long as the task.
+        context.addTaskCompletionListener((TaskCompletionListener) completed -> client.close());
+        java.util.Iterator<KinesisClientRecord> records =
+                new KinesisRangeReader(client.kinesis(), retrySettings).read(partition.ranges());
+        return new InterruptibleIterator<>(context, ScalaInterop.asScalaIterator(
+                new HandledRecords<>(records, converter, recordsReadFromKinesis, config.streamName())));
     }
 }

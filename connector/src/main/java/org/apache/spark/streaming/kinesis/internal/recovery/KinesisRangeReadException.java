@@ -1,5 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.recovery;
 
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
+
 /** Records of a block could not be read from Kinesis again; the message names stream, shard and range. */
 public final class KinesisRangeReadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -10,5 +12,16 @@ public final class KinesisRangeReadException extends RuntimeException {
 
     public KinesisRangeReadException(String message) {
         super(message);
+    }
+
+    /** The range is not in Kinesis as recorded, for the given reason. */
+    static KinesisRangeReadException missing(SequenceNumberRange range, String reason) {
+        return new KinesisRangeReadException("Cannot re-read " + describe(range) + " from Kinesis: " + reason);
+    }
+
+    /** "records first .. last (n records) of shard S of stream T", for messages. */
+    static String describe(SequenceNumberRange range) {
+        return "records " + range.first() + " .. " + range.last() + " (" + range.recordCount() + " records) of "
+                + "shard " + range.shardId() + " of stream " + range.streamName();
     }
 }

@@ -1,155 +1,100 @@
 package org.apache.spark.streaming.kinesis.internal.recovery;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import java.util.NoSuchElementException;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
-import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.kinesis.retrieval.AggregatorUtil;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Reads the user records of given ranges of one shard from Kinesis again, exactly as the receiver saw them.
+ * Reads the user records of exact ranges of shards from Kinesis again, lazily, exactly as the receiver saw them.
+ * It knows nothing of Spark's RDDs or DStreams: anything that must read recorded [first, last] ranges of shards on
+ * an executor can use it.
  *
- * <p>One shard iterator is requested for the whole pass (at the first range's first sequence number) and then the
- * iterator chain is followed, so a recovery costs one {@code GetShardIterator} per shard rather than one per call
- * (Spark's connector asks for a new iterator per {@code GetRecords}, and throttles itself to failure). KPL
- * aggregates are de-aggregated with the KCL's own code and the shard's hash key range, as the receiver's KCL did,
- * and each sub-record is kept or dropped by its exact (sequence, sub-sequence) position, so an aggregate split
- * across two blocks yields each sub-record in exactly one of them.
+ * <p>Consecutive ranges of one shard, each after the previous one, are read in one pass: one shard iterator
+ * ({@code AT_SEQUENCE_NUMBER} the first record) whose chain is then followed, rather than Spark's connector's one
+ * iterator per {@code GetRecords}. See {@link ShardRangeIterator} for how a pass reads, and {@link ShardCallPacers}
+ * and {@link RetryingKinesisCall} for how it keeps to the shard's limits.
  *
- * <p>Every range must come back complete: a missing first record (trimmed past the retention period), an early
- * end of the shard, or a record count that differs from the block's fails with a message naming stream, shard and
- * range.
+ * <p>Not thread-safe: one reader per task.
  */
-final class KinesisRangeReader {
+public final class KinesisRangeReader {
 
-    private static final int MAX_RECORDS_PER_CALL = 10_000;
-    /** Calls that return nothing while at the tip of the shard before the range is declared missing. */
-    private static final int MAX_EMPTY_READS_AT_TIP = 3;
-    private static final long PAUSE_AT_TIP_MILLIS = 200;
+    /** Kinesis's largest {@code GetRecords} limit. */
+    public static final int MAX_RECORDS_PER_CALL = 10_000;
 
     private final KinesisClient kinesis;
     private final RetryingKinesisCall retries;
+    private final ShardCallPacers pacers;
+    private final int maxRecordsPerCall;
     private final AggregatorUtil aggregation = new AggregatorUtil();
-    private final Map<String, Shard> shardsById = new HashMap<>();
+    private final Map<String, HashKeyRange> hashKeyRanges = new HashMap<>();
 
-    KinesisRangeReader(KinesisClient kinesis, RetryingKinesisCall retries) {
+    /** A reader that retries by {@code retrySettings} and shares this JVM's per-shard pacers. */
+    public KinesisRangeReader(KinesisClient kinesis, KinesisRetrySettings retrySettings) {
+        this(kinesis, new RetryingKinesisCall(retrySettings), ShardCallPacers.jvmWide(), MAX_RECORDS_PER_CALL);
+    }
+
+    KinesisRangeReader(KinesisClient kinesis, RetryingKinesisCall retries, ShardCallPacers pacers,
+            int maxRecordsPerCall) {
+        if (maxRecordsPerCall < 1 || maxRecordsPerCall > MAX_RECORDS_PER_CALL) {
+            throw new IllegalArgumentException("Records per call must be within 1.." + MAX_RECORDS_PER_CALL
+                    + ", got " + maxRecordsPerCall);
+        }
         this.kinesis = kinesis;
         this.retries = retries;
+        this.pacers = pacers;
+        this.maxRecordsPerCall = maxRecordsPerCall;
     }
 
     /**
-     * The user records of {@code ranges}, in order.
-     *
-     * @param ranges ranges of one shard, sorted and not overlapping
+     * The user records of {@code ranges}, in the ranges' order. Nothing is read until the iterator is asked for
+     * records; a range that cannot be read completely fails it with a {@link KinesisRangeReadException}.
      */
-    List<KinesisClientRecord> read(List<SequenceNumberRange> ranges) {
-        SequenceNumberRange firstRange = ranges.get(0);
-        String stream = firstRange.streamName();
-        String shardId = firstRange.shardId();
-        Shard shard = shard(stream, shardId);
-        BigInteger startingHashKey = new BigInteger(shard.hashKeyRange().startingHashKey());
-        BigInteger endingHashKey = new BigInteger(shard.hashKeyRange().endingHashKey());
-
-        List<KinesisClientRecord> result = new ArrayList<>();
-        int[] counts = new int[ranges.size()];
-        int rangeIndex = 0;
-        String lastSequenceNumber = null;
-        String iterator = iterator(stream, shardId, ShardIteratorType.AT_SEQUENCE_NUMBER,
-                firstRange.first().sequenceNumber(), firstRange);
-        int emptyAtTip = 0;
-        while (rangeIndex < ranges.size()) {
-            GetRecordsResponse response;
-            try {
-                String current = iterator;
-                response = retries.call("read " + describe(firstRange),
-                        () -> kinesis.getRecords(b -> b.shardIterator(current).limit(MAX_RECORDS_PER_CALL)));
-            } catch (KinesisRangeReadException e) {
-                if (!(e.getCause() instanceof ExpiredIteratorException)) {
-                    throw e;
-                }
-                iterator = lastSequenceNumber == null
-                        ? iterator(stream, shardId, ShardIteratorType.AT_SEQUENCE_NUMBER,
-                                firstRange.first().sequenceNumber(), firstRange)
-                        : iterator(stream, shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastSequenceNumber,
-                                firstRange);
-                continue;
-            }
-            List<Record> records = response.records();
-            if (records.isEmpty()) {
-                if (response.millisBehindLatest() != null && response.millisBehindLatest() == 0) {
-                    if (++emptyAtTip >= MAX_EMPTY_READS_AT_TIP) {
-                        throw missing(ranges.get(rangeIndex), "the shard has no record at or after "
-                                + (lastSequenceNumber == null ? firstRange.first().sequenceNumber()
-                                        : lastSequenceNumber));
-                    }
-                    pause();
-                }
-            } else {
-                emptyAtTip = 0;
-                if (lastSequenceNumber == null
-                        && !records.get(0).sequenceNumber().equals(firstRange.first().sequenceNumber())) {
-                    throw missing(firstRange, "its first record is no longer in the stream (the next one is "
-                            + records.get(0).sequenceNumber() + "); it was probably trimmed after the stream's "
-                            + "retention period");
-                }
-                lastSequenceNumber = records.get(records.size() - 1).sequenceNumber();
-                for (KinesisClientRecord record : aggregation.deaggregate(
-                        records.stream().map(KinesisClientRecord::fromRecord).toList(),
-                        startingHashKey, endingHashKey)) {
-                    RecordPosition position = RecordPosition.of(record);
-                    while (rangeIndex < ranges.size() && position.isAfter(ranges.get(rangeIndex).last())) {
-                        rangeIndex++;
-                    }
-                    if (rangeIndex == ranges.size()) {
-                        break;
-                    }
-                    SequenceNumberRange range = ranges.get(rangeIndex);
-                    if (!range.first().isAfter(position)) {
-                        result.add(record);
-                        counts[rangeIndex]++;
-                    }
-                    if (position.equals(range.last())) {
-                        rangeIndex++;
-                    }
-                }
-            }
-            if (rangeIndex < ranges.size()) {
-                iterator = response.nextShardIterator();
-                if (iterator == null) {
-                    throw missing(ranges.get(rangeIndex), "the shard ended (it was closed by resharding) before "
-                            + "the range's last record");
-                }
-            }
-        }
-        for (int i = 0; i < ranges.size(); i++) {
-            if (counts[i] != ranges.get(i).recordCount()) {
-                throw missing(ranges.get(i), "read " + counts[i] + " of its " + ranges.get(i).recordCount()
-                        + " records");
-            }
-        }
-        return result;
+    public Iterator<KinesisClientRecord> read(List<SequenceNumberRange> ranges) {
+        return new Passes(passes(ranges).iterator());
     }
 
-    private String iterator(String stream, String shardId, ShardIteratorType type, String sequenceNumber,
-            SequenceNumberRange range) {
-        return retries.call("get a shard iterator for " + describe(range), () -> kinesis.getShardIterator(b -> b
-                .streamName(stream).shardId(shardId).shardIteratorType(type).startingSequenceNumber(sequenceNumber))
-                .shardIterator());
+    /** Splits the ranges where the shard changes or a range does not follow the previous one. */
+    private static List<List<SequenceNumberRange>> passes(List<SequenceNumberRange> ranges) {
+        List<List<SequenceNumberRange>> passes = new ArrayList<>();
+        List<SequenceNumberRange> pass = new ArrayList<>();
+        for (SequenceNumberRange range : ranges) {
+            if (!pass.isEmpty() && !follows(range, pass.get(pass.size() - 1))) {
+                passes.add(pass);
+                pass = new ArrayList<>();
+            }
+            pass.add(range);
+        }
+        if (!pass.isEmpty()) {
+            passes.add(pass);
+        }
+        return Collections.unmodifiableList(passes);
     }
 
-    private Shard shard(String stream, String shardId) {
-        if (shardsById.isEmpty()) {
+    private static boolean follows(SequenceNumberRange range, SequenceNumberRange previous) {
+        return range.streamName().equals(previous.streamName()) && range.shardId().equals(previous.shardId())
+                && range.first().isAfter(previous.last());
+    }
+
+    private ShardRangeIterator pass(List<SequenceNumberRange> ranges) {
+        SequenceNumberRange first = ranges.get(0);
+        return new ShardRangeIterator(kinesis, retries, pacers, aggregation,
+                hashKeyRange(first.streamName(), first.shardId()), ranges, maxRecordsPerCall);
+    }
+
+    /** The shard's starting and ending hash keys, which de-aggregation needs as the KCL used them. */
+    private HashKeyRange hashKeyRange(String stream, String shardId) {
+        if (!hashKeyRanges.containsKey(stream + '/' + shardId)) {
             String next = null;
             do {
                 String token = next;
@@ -161,33 +106,46 @@ final class KinesisRangeReader {
                                 b.nextToken(token);
                             }
                         }));
-                page.shards().forEach(shard -> shardsById.put(shard.shardId(), shard));
+                for (Shard shard : page.shards()) {
+                    hashKeyRanges.put(stream + '/' + shard.shardId(), shard.hashKeyRange());
+                }
                 next = page.nextToken();
             } while (next != null);
         }
-        Shard shard = shardsById.get(shardId);
-        if (shard == null) {
+        HashKeyRange range = hashKeyRanges.get(stream + '/' + shardId);
+        if (range == null) {
             throw new KinesisRangeReadException("Cannot re-read records of shard " + shardId + " of stream " + stream
                     + ": the shard no longer exists (expired after the stream's retention period?)");
         }
-        return shard;
+        return range;
     }
 
-    private static KinesisRangeReadException missing(SequenceNumberRange range, String reason) {
-        return new KinesisRangeReadException("Cannot re-read " + describe(range) + " from Kinesis: " + reason);
-    }
+    /** The passes one after the other, each started only when the previous one is done. */
+    private final class Passes implements Iterator<KinesisClientRecord> {
+        private final Iterator<List<SequenceNumberRange>> remaining;
+        private Iterator<KinesisClientRecord> current = Collections.emptyIterator();
 
-    private static String describe(SequenceNumberRange range) {
-        return "records " + range.first() + " .. " + range.last() + " (" + range.recordCount() + " records) of "
-                + "shard " + range.shardId() + " of stream " + range.streamName();
-    }
+        Passes(Iterator<List<SequenceNumberRange>> remaining) {
+            this.remaining = remaining;
+        }
 
-    private static void pause() {
-        try {
-            Thread.sleep(PAUSE_AT_TIP_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KinesisRangeReadException("Interrupted while re-reading records", e);
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (!remaining.hasNext()) {
+                    return false;
+                }
+                current = pass(remaining.next());
+            }
+            return true;
+        }
+
+        @Override
+        public KinesisClientRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
         }
     }
 }

@@ -2,6 +2,8 @@ package org.apache.spark.streaming.kinesis.internal.recovery;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.KmsThrottlingException;
@@ -9,22 +11,25 @@ import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 
 /**
- * Runs one Kinesis call with retries: throttling (the shard's read limits), service errors (5xx) and connection
- * failures are retried with exponential back-off and jitter, up to the configured number of attempts; anything
- * else fails at once.
+ * Runs one Kinesis call with retries, up to {@code maxAttempts} attempts for that call (each call starts with a
+ * fresh count): throttling, service errors (5xx) and connection failures are retried, anything else fails at once.
+ *
+ * <p>The wait before retry {@code n} is {@code waitTime × 2^(n-1)} with "equal jitter" (between half and all of
+ * it), so that tasks re-reading one shard do not retry in lock-step. A throttled call waits at least
+ * {@value #THROTTLING_WINDOW_MILLIS} ms: Kinesis counts a shard's limits per one-second window, so a retry within
+ * the same window is throttled again and only burns an attempt.
  */
 final class RetryingKinesisCall {
 
-    /** What a sleep looks like; tests replace it. */
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
+    static final long THROTTLING_WINDOW_MILLIS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingKinesisCall.class);
+    private static final int MAX_DOUBLINGS = 20;
 
     private final KinesisRetrySettings settings;
     private final Sleeper sleeper;
 
     RetryingKinesisCall(KinesisRetrySettings settings) {
-        this(settings, Thread::sleep);
+        this(settings, Sleeper.THREAD);
     }
 
     RetryingKinesisCall(KinesisRetrySettings settings, Sleeper sleeper) {
@@ -33,6 +38,7 @@ final class RetryingKinesisCall {
     }
 
     /**
+     * @param description what the call does, for messages: "read records ... of shard ... of stream ..."
      * @throws KinesisRangeReadException after the last attempt, or for an error that is not worth retrying
      */
     <T> T call(String description, Supplier<T> call) {
@@ -44,28 +50,40 @@ final class RetryingKinesisCall {
                     throw new KinesisRangeReadException("Failed to " + description + " after " + attempt
                             + (attempt == 1 ? " attempt" : " attempts") + ": " + e.getMessage(), e);
                 }
-                backOff(attempt, description);
+                long waitMillis = waitBeforeRetry(attempt, isThrottling(e));
+                LOG.info("Could not {} (attempt {} of {}: {}); retrying in {} ms", description, attempt,
+                        settings.maxAttempts(), e.getClass().getSimpleName(), waitMillis);
+                sleep(waitMillis, description);
             }
         }
     }
 
+    /** The wait after failed attempt {@code attempt} (1 for the first). */
+    private long waitBeforeRetry(int attempt, boolean throttled) {
+        long ceiling = settings.waitTimeMillis() << Math.min(attempt - 1, MAX_DOUBLINGS);
+        long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        return throttled ? Math.max(jittered, THROTTLING_WINDOW_MILLIS) : jittered;
+    }
+
     static boolean isRetryable(RuntimeException e) {
-        if (e instanceof ProvisionedThroughputExceededException || e instanceof LimitExceededException
-                || e instanceof KmsThrottlingException) {
+        if (isThrottling(e)) {
             return true;
         }
         if (e instanceof AwsServiceException service) {
-            return service.isThrottlingException() || service.statusCode() >= 500;
+            return service.statusCode() >= 500;
         }
         return e instanceof SdkClientException;
     }
 
-    private void backOff(int attempt, String description) {
-        // Exponential, with "equal jitter" so that the tasks re-reading one shard do not retry in lock-step.
-        long ceiling = settings.waitTimeMillis() << Math.min(attempt - 1, 20);
-        long sleep = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    static boolean isThrottling(RuntimeException e) {
+        return e instanceof ProvisionedThroughputExceededException || e instanceof LimitExceededException
+                || e instanceof KmsThrottlingException
+                || e instanceof AwsServiceException service && service.isThrottlingException();
+    }
+
+    private void sleep(long millis, String description) {
         try {
-            sleeper.sleep(sleep);
+            sleeper.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KinesisRangeReadException("Interrupted while retrying to " + description, e);

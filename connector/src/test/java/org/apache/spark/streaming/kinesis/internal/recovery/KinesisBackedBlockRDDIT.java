@@ -2,13 +2,17 @@ package org.apache.spark.streaming.kinesis.internal.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sparkkinesis.localstack.FaultInjectingProxy;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.storage.BlockId;
@@ -57,15 +61,59 @@ class KinesisBackedBlockRDDIT {
     }
 
     @Test
-    void blocksKnownToBeGoneAreReadInOnePassPerShard(LocalStack stack) {
+    void blocksKnownToBeGoneKeepOnePartitionPerBlockInTheBatchsOrder(LocalStack stack) {
         Fixture fixture = new Fixture(stack);
 
-        KinesisBackedBlockRDD<String> rdd = fixture.rdd(false, false, false);
+        List<List<String>> partitions = fixture.rdd(false, false, false).toJavaRDD().glom().collect();
 
-        assertThat(rdd.getPartitions()).as("one partition per shard").hasSize(2);
-        List<String> values = rdd.toJavaRDD().collect();
-        assertThat(values).containsExactlyInAnyOrderElementsOf(fixture.expected());
-        assertThat(fixture.inShardOrder(values)).isTrue();
+        assertThat(partitions).containsExactly(fixture.expected(0), fixture.expected(1), fixture.expected(2));
+        assertThat(reread.value()).isEqualTo(fixture.expected().size());
+    }
+
+    @Test
+    void reReadingThrottledCallsSucceedsWithinTheRetrySettings(LocalStack stack) {
+        try (FaultInjectingProxy kinesis = FaultInjectingProxy.start(stack.kinesisEndpoint())) {
+            Fixture fixture = new Fixture(Blocks.twoShards(stack), kinesis.endpoint());
+            // Every other call throttled, and then throttled for the rest of a one-second window, as Kinesis does.
+            kinesis.throttleEvery("GetRecords", 2).throttleEvery("GetShardIterator", 2)
+                    .throttlingWindow(Duration.ofSeconds(1));
+            KinesisBackedBlockRDD<String> rdd = fixture.rdd(false, false, false);
+
+            // One partition at a time (toLocalIterator), so that each sees the proxy's throttling as if alone.
+            List<String> values = new ArrayList<>();
+            rdd.toJavaRDD().toLocalIterator().forEachRemaining(values::add);
+
+            System.err.println("Re-read through throttling: proxy calls " + kinesis.calls() + ", injected "
+                    + kinesis.injectedErrors());
+            assertThat(values).containsExactlyElementsOf(Stream.of(fixture.expected(0), fixture.expected(1),
+                    fixture.expected(2)).flatMap(List::stream).toList());
+            assertThat(kinesis.injectedErrors().get("ProvisionedThroughputExceededException")).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aLargeBlockIsReadAPageAtATimeAskingOnlyForWhatItNeeds(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("large-block", 1);
+        List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("big", 3_000));
+        try (FaultInjectingProxy kinesis = FaultInjectingProxy.start(stack.kinesisEndpoint())) {
+            kinesis.recordField("GetRecords", "Limit");
+            Fixture fixture = new Fixture(new Blocks(stream, produced, List.of(produced)), kinesis.endpoint());
+
+            List<String> firstTen = fixture.rdd(false).toJavaRDD().mapPartitions(values -> {
+                List<String> taken = new ArrayList<>();
+                while (taken.size() < 10 && values.hasNext()) {
+                    taken.add(values.next());
+                }
+                return taken.iterator();
+            }).collect();
+
+            assertThat(firstTen).containsExactlyElementsOf(fixture.expected(0).subList(0, 10));
+            assertThat(kinesis.recordedField("GetRecords", "Limit"))
+                    .as("the first ten records cost one GetRecords call, asking for the block's 3,000 records")
+                    .containsExactly(3_000L);
+            assertThat(fixture.rdd(false).toJavaRDD().collect()).containsExactlyElementsOf(fixture.expected(0));
+            assertThat(kinesis.recordedField("GetRecords", "Limit")).allMatch(limit -> limit <= 3_000);
+        }
     }
 
     @Test
@@ -82,34 +130,50 @@ class KinesisBackedBlockRDDIT {
         SparkEnv.get().blockManager().removeBlock(fixture.blockIds[0], true);
     }
 
-    /** Two shards, three blocks: shard A's records cut into two blocks, shard B's in one. */
+    /** Records put into a stream, cut into blocks. */
+    private record Blocks(String stream, List<ProducedRecord> produced, List<List<ProducedRecord>> blocks) {
+
+        /** Two shards, three blocks: shard A's records cut into two blocks, shard B's in one. */
+        static Blocks twoShards(LocalStack stack) {
+            String stream = stack.streams().createUniqueStream("rdd", 2);
+            List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("rdd", 40));
+            List<List<ProducedRecord>> shards = new ArrayList<>(produced.stream()
+                    .collect(Collectors.groupingBy(ProducedRecord::shardId)).values());
+            List<ProducedRecord> a = shards.get(0);
+            int cut = a.size() / 2;
+            return new Blocks(stream, produced, List.of(a.subList(0, cut), a.subList(cut, a.size()), shards.get(1)));
+        }
+    }
+
+    /** Blocks, their ids and ranges, and the RDD over them. */
     private final class Fixture {
         final String stream;
         final List<ProducedRecord> produced;
-        final BlockId[] blockIds = new BlockId[3];
-        final SequenceNumberRanges[] ranges = new SequenceNumberRanges[3];
+        final List<List<ProducedRecord>> blocks;
+        final BlockId[] blockIds;
+        final SequenceNumberRanges[] ranges;
         final KinesisConsumerConfig config;
 
         Fixture(LocalStack stack) {
-            stream = stack.streams().createUniqueStream("rdd", 2);
-            produced = stack.streams().putRecords(stream, TestPayloads.numbered("rdd", 40));
-            Map<String, List<ProducedRecord>> byShard = produced.stream()
-                    .collect(Collectors.groupingBy(ProducedRecord::shardId));
-            List<List<ProducedRecord>> shards = new ArrayList<>(byShard.values());
-            List<ProducedRecord> a = shards.get(0);
-            List<ProducedRecord> b = shards.get(1);
-            int cut = a.size() / 2;
-            ranges[0] = SequenceNumberRanges.of(range(a.subList(0, cut)));
-            ranges[1] = SequenceNumberRanges.of(range(a.subList(cut, a.size())));
-            ranges[2] = SequenceNumberRanges.of(range(b));
-            for (int i = 0; i < blockIds.length; i++) {
+            this(Blocks.twoShards(stack), stack.kinesisEndpoint());
+        }
+
+        /** Blocks read from Kinesis at {@code endpoint}. */
+        Fixture(Blocks blocks, URI endpoint) {
+            this.stream = blocks.stream();
+            this.produced = blocks.produced();
+            this.blocks = blocks.blocks();
+            this.blockIds = new BlockId[this.blocks.size()];
+            this.ranges = new SequenceNumberRanges[this.blocks.size()];
+            for (int i = 0; i < this.blocks.size(); i++) {
+                ranges[i] = SequenceNumberRanges.of(range(this.blocks.get(i)));
                 blockIds[i] = new StreamBlockId(9_999, nextBlockId++);
             }
             config = new KinesisConsumerConfigBuilder()
                     .streamName(stream)
                     .checkpointAppName("rdd-test")
-                    .endpointUrl(stack.kinesisEndpoint().toString())
-                    .regionName(stack.region().id())
+                    .endpointUrl(endpoint.toString())
+                    .regionName(LocalStack.REGION.id())
                     .kinesisCredentials(LocalStackDStreams.credentials())
                     .build();
         }
@@ -131,6 +195,11 @@ class KinesisBackedBlockRDDIT {
 
         List<String> expected() {
             return produced.stream().map(record -> "text:" + TestPayloads.text(record.data())).toList();
+        }
+
+        /** What block {@code i} holds, in order. */
+        List<String> expected(int block) {
+            return blocks.get(block).stream().map(record -> "text:" + TestPayloads.text(record.data())).toList();
         }
 
         /** Whether each shard's records appear in the order they were put. */

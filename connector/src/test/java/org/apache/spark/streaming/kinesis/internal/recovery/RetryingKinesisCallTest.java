@@ -21,12 +21,12 @@ class RetryingKinesisCallTest {
             new RetryingKinesisCall(new KinesisRetrySettings(100, 4), sleeps::add);
 
     @Test
-    void throttlingIsRetriedWithGrowingJitteredBackOff() {
+    void serviceErrorsAreRetriedWithGrowingJitteredBackOff() {
         AtomicInteger calls = new AtomicInteger();
 
         String result = retries.call("read", () -> {
             if (calls.incrementAndGet() < 4) {
-                throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+                throw KinesisException.builder().statusCode(500).message("Internal failure").build();
             }
             return "records";
         });
@@ -37,6 +37,55 @@ class RetryingKinesisCallTest {
         assertThat(sleeps.get(0)).isBetween(50L, 100L);
         assertThat(sleeps.get(1)).isBetween(100L, 200L);
         assertThat(sleeps.get(2)).isBetween(200L, 400L);
+    }
+
+    @Test
+    void throttledCallsWaitAtLeastKinesissOneSecondThrottlingWindow() {
+        AtomicInteger calls = new AtomicInteger();
+
+        String result = retries.call("read", () -> {
+            if (calls.incrementAndGet() < 4) {
+                throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+            }
+            return "records";
+        });
+
+        assertThat(result).isEqualTo("records");
+        assertThat(sleeps).containsExactly(1_000L, 1_000L, 1_000L);
+    }
+
+    @Test
+    void aLongerWaitTimeStillDoublesAboveTheThrottlingWindow() {
+        AtomicInteger calls = new AtomicInteger();
+        RetryingKinesisCall patient = new RetryingKinesisCall(new KinesisRetrySettings(2_000, 3), sleeps::add);
+
+        patient.call("read", () -> {
+            if (calls.incrementAndGet() < 3) {
+                throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+            }
+            return "records";
+        });
+
+        assertThat(sleeps).hasSize(2);
+        assertThat(sleeps.get(0)).isBetween(1_000L, 2_000L);
+        assertThat(sleeps.get(1)).isBetween(2_000L, 4_000L);
+    }
+
+    @Test
+    void attemptsAreCountedPerCall() {
+        AtomicInteger calls = new AtomicInteger();
+        RetryingKinesisCall threeAttempts = new RetryingKinesisCall(new KinesisRetrySettings(100, 3), sleeps::add);
+
+        for (int page = 0; page < 5; page++) {
+            // Each call is throttled twice, ten throttled attempts in all, and each still gets through.
+            assertThat(threeAttempts.<String>call("read", () -> {
+                if (calls.incrementAndGet() % 3 != 0) {
+                    throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+                }
+                return "page";
+            })).isEqualTo("page");
+        }
+        assertThat(sleeps).hasSize(10);
     }
 
     @Test
