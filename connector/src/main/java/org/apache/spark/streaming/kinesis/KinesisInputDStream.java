@@ -15,8 +15,6 @@ import org.apache.spark.streaming.kinesis.internal.recovery.KinesisBackedBlockRD
 import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.recovery.RecordedBatch;
 import org.apache.spark.streaming.scheduler.ReceivedBlockInfo;
-import org.apache.spark.streaming.scheduler.StreamingListener;
-import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,9 +102,11 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     private final RecordConverter<T> converter;
     private final ClassTag<T> elementTag;
     private final ReceiverSettings receiverSettings;
-    /** Generated batches not completed yet: written into every DStream checkpoint, for driver recovery. */
-    private final ConcurrentSkipListMap<Long, RecordedBatch> pendingBatches = new ConcurrentSkipListMap<>();
-    private transient volatile boolean completionListenerAdded;
+    /**
+     * The blocks of batch intervals computed but not run yet, by interval: written into every DStream checkpoint,
+     * for driver recovery.
+     */
+    private final ConcurrentSkipListMap<Long, PendingBatch> pendingBatches = new ConcurrentSkipListMap<>();
     private transient volatile LongAccumulator recordsReadFromKinesis;
     /** Tells the receiver how far it may checkpoint; from when Spark asks for the receiver until the stream stops. */
     private transient volatile DriverCoordinator coordinator;
@@ -134,14 +134,14 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
      */
     @Override
     public Receiver<T> getReceiver() {
-        watchBatchCompletion();
         DriverCoordinator started;
         synchronized (this) {
             if (coordinator != null) {
                 coordinator.stop();
             }
             started = DriverCoordinator.start(context(), config.streamName(),
-                    receiverSettings.checkpointBeforeBatchCompletes(), slideDuration().milliseconds());
+                    receiverSettings.checkpointBeforeBatchCompletes(), slideDuration().milliseconds(),
+                    ranThrough -> pendingBatches.values().removeIf(pending -> pending.runBy() <= ranThrough));
             coordinator = started;
         }
         return new KinesisReceiver<>(config, checkpointInterval, converter, started.endpointName(),
@@ -187,15 +187,30 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             ranges[i] = blockRanges;
             blockMayExist[i] = info.isBlockIdValid();
         }
-        watchBatchCompletion();
         if (blockIds.length > 0) {
-            pendingBatches.put(time.milliseconds(), new RecordedBatch(blockIds, ranges));
+            long runBy = runByBatch(time);
+            pendingBatches.put(time.milliseconds(), new PendingBatch(new RecordedBatch(blockIds, ranges), runBy));
             DriverCoordinator current = coordinator;
             if (current != null) {
-                current.batchGenerated(time.milliseconds(), List.of(ranges));
+                current.blocksComputed(runBy, List.of(ranges));
             }
         }
         return blockRDD(blockIds, ranges, blockMayExist);
+    }
+
+    /**
+     * A batch time at or after the batch that will run the blocks of interval {@code time}: usually {@code time}
+     * itself, but a window sliding by several intervals computes earlier intervals when its own batch is generated,
+     * which is at or after the latest batch time on Spark's streaming clock. A later time only delays checkpoints;
+     * an earlier one could let a checkpoint pass records no batch has run.
+     */
+    private long runByBatch(Time time) {
+        Time zero = zeroTime();
+        if (zero == null) {
+            return time.milliseconds();
+        }
+        Time latest = new Time(context().scheduler().clock().getTimeMillis()).floor(slideDuration(), zero);
+        return Math.max(time.milliseconds(), latest.milliseconds());
     }
 
     /** Per shard: records, rate and lag in the batch, for the Spark UI and listeners. */
@@ -231,28 +246,13 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     @Override
     public void restoreCheckpointData() {
         super.restoreCheckpointData();
-        pendingBatches.forEach((batchTime, batch) -> {
+        pendingBatches.forEach((batchTime, pending) -> {
+            RecordedBatch batch = pending.batch();
             LOG.info("Recovering batch {} of stream {} from Kinesis: {} records", batchTime, config.streamName(),
                     batch.recordCount());
             BlockId[] blockIds = batch.blockIds();
             putGeneratedRDD(new Time(batchTime), blockRDD(blockIds, batch.ranges(), new boolean[blockIds.length]));
         });
-    }
-
-    private void watchBatchCompletion() {
-        if (!completionListenerAdded) {
-            synchronized (this) {
-                if (!completionListenerAdded) {
-                    context().addStreamingListener(new StreamingListener() {
-                        @Override
-                        public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
-                            pendingBatches.remove(completed.batchInfo().batchTime().milliseconds());
-                        }
-                    });
-                    completionListenerAdded = true;
-                }
-            }
-        }
     }
 
     private LongAccumulator recordsReadFromKinesis(SparkContext sc) {
@@ -283,6 +283,10 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
 
     java.time.Duration checkpointInterval() {
         return checkpointInterval;
+    }
+
+    /** The blocks of one batch interval and the batch time by which they will have run. */
+    private record PendingBatch(RecordedBatch batch, long runBy) implements java.io.Serializable {
     }
 
     /**

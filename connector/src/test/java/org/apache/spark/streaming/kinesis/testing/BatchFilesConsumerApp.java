@@ -67,7 +67,9 @@ public final class BatchFilesConsumerApp {
     }
 
     private static JavaStreamingContext create(Map<String, String> options) {
-        Path output = Paths.get(options.get("output"));
+        // The batch function is written into DStream checkpoints: it may only capture serializable values.
+        String outputDir = options.get("output");
+        Path output = Paths.get(outputDir);
         long workMillis = Long.parseLong(options.getOrDefault("workMillis", "0"));
         SparkConf conf = SparkTestContext.localConf("local[3]", "batch-files-consumer")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
@@ -95,7 +97,7 @@ public final class BatchFilesConsumerApp {
                 .foreachRDD((rdd, time) -> {
                     List<String> records = rdd.collect();
                     if (!records.isEmpty()) {
-                        write(output, time.milliseconds(), records);
+                        write(Paths.get(outputDir), time.milliseconds(), records);
                         Thread.sleep(workMillis);
                     }
                 });

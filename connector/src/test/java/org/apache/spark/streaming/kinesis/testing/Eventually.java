@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.testing;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,6 +22,19 @@ public final class Eventually {
                         + failureMessage.get());
             }
             sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Waits for {@code latch} without a deadline: for a thread a test holds on purpose, which the test itself
+     * releases.
+     */
+    public static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
         }
     }
 

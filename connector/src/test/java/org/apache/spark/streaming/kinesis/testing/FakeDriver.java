@@ -31,8 +31,9 @@ public final class FakeDriver implements DriverLink {
         return batch;
     }
 
+    /** Every batch up to {@code batchTime} has run. */
     public void complete(long batchTime) {
-        positions.batchCompleted(batchTime);
+        positions.safeThrough(batchTime);
     }
 
     /** Puts {@code blocks} into a new batch and completes it. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.rpc.RpcEndpointRef;
 import org.apache.spark.rpc.RpcEnv;
@@ -18,13 +19,15 @@ import org.apache.spark.streaming.scheduler.BatchInfo;
 import org.apache.spark.streaming.scheduler.OutputOperationInfo;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of one Kinesis DStream's coordination with its receiver: it follows which batches hold which
- * blocks and which batches are safe ({@link RecoverablePositions}), answers the receiver's questions over Spark's
- * RPC ({@link CoordinatorEndpoint}), and turns a receiver's fatal error into a failed streaming context.
+ * blocks and how far the batches have run ({@link RecoverablePositions}, {@link BatchProgress}), answers the
+ * receiver's questions over Spark's RPC ({@link CoordinatorEndpoint}), and turns a receiver's fatal error into a
+ * failed streaming context.
  *
  * <p>It lives from the moment Spark asks the DStream for its receiver until the DStream stops. The endpoint's name
  * is unique, so a DStream recovered from a checkpoint, or a second streaming context in the same application,
@@ -38,30 +41,37 @@ public final class DriverCoordinator {
     private final String streamName;
     private final String endpointName;
     private final RecoverablePositions positions = new RecoverablePositions();
+    private final BatchProgress progress = new BatchProgress();
     private final AtomicBoolean failed = new AtomicBoolean();
     private final RpcEnv rpcEnv;
     private final RpcEndpointRef endpoint;
     private final ScheduledExecutorService checkpointWatcher;
-    private final StreamingListener completionListener;
+    private final StreamingListener batchListener;
     private volatile boolean stopped;
 
     private DriverCoordinator(StreamingContext ssc, String streamName, boolean checkpointBeforeBatchCompletes,
-            long batchMillis) {
+            long batchMillis, LongConsumer onBatchesRan) {
         this.ssc = ssc;
         this.streamName = streamName;
         this.endpointName = "kinesis-coordinator-" + UUID.randomUUID();
         this.rpcEnv = SparkEnv.get().rpcEnv();
         this.endpoint = rpcEnv.setupEndpoint(endpointName, new CoordinatorEndpoint(rpcEnv, this));
-        this.completionListener = new StreamingListener() {
+        this.batchListener = new StreamingListener() {
+            @Override
+            public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {
+                progress.submitted(submitted.batchInfo().batchTime().milliseconds());
+            }
+
             @Override
             public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
                 BatchInfo batch = completed.batchInfo();
-                if (succeeded(batch)) {
-                    positions.batchCompleted(batch.batchTime().milliseconds());
-                }
+                progress.completed(batch.batchTime().milliseconds(), succeeded(batch));
+                long ranThrough = progress.ranThrough();
+                positions.safeThrough(ranThrough);
+                onBatchesRan.accept(ranThrough);
             }
         };
-        ssc.addStreamingListener(completionListener);
+        ssc.addStreamingListener(batchListener);
         String checkpointDir = ssc.checkpointDir();
         if (checkpointBeforeBatchCompletes && checkpointDir != null) {
             DStreamCheckpointProbe probe =
@@ -84,10 +94,12 @@ public final class DriverCoordinator {
      * @param checkpointBeforeBatchCompletes also count batches in a durable DStream checkpoint as safe (only
      *                                       when the context has a checkpoint directory)
      * @param batchMillis                    the batch duration
+     * @param onBatchesRan                   told, after each batch that completes, the time up to which every
+     *                                       batch has run
      */
     public static DriverCoordinator start(StreamingContext ssc, String streamName,
-            boolean checkpointBeforeBatchCompletes, long batchMillis) {
-        return new DriverCoordinator(ssc, streamName, checkpointBeforeBatchCompletes, batchMillis);
+            boolean checkpointBeforeBatchCompletes, long batchMillis, LongConsumer onBatchesRan) {
+        return new DriverCoordinator(ssc, streamName, checkpointBeforeBatchCompletes, batchMillis, onBatchesRan);
     }
 
     /** The name receivers look the endpoint up by. */
@@ -95,9 +107,12 @@ public final class DriverCoordinator {
         return endpointName;
     }
 
-    /** Records the blocks of a generated batch, in the order they were stored. */
-    public void batchGenerated(long batchTime, List<SequenceNumberRanges> blocks) {
-        positions.allocated(batchTime, blocks);
+    /**
+     * Records the blocks of one batch interval, in the order they were stored, as computed for a batch whose time
+     * is {@code runByBatch} or earlier.
+     */
+    public void blocksComputed(long runByBatch, List<SequenceNumberRanges> blocks) {
+        positions.allocated(runByBatch, blocks);
     }
 
     RecoverablePositions positions() {
@@ -125,7 +140,7 @@ public final class DriverCoordinator {
             return;
         }
         stopped = true;
-        ssc.removeStreamingListener(completionListener);
+        ssc.removeStreamingListener(batchListener);
         if (checkpointWatcher != null) {
             checkpointWatcher.shutdownNow();
         }
@@ -165,7 +180,7 @@ public final class DriverCoordinator {
             try {
                 OptionalLong newest = probe.newestCheckpointTime();
                 if (newest.isPresent()) {
-                    positions.durablyCheckpointedThrough(newest.getAsLong());
+                    positions.safeThrough(newest.getAsLong());
                 }
                 warned = false;
             } catch (IOException | RuntimeException e) {

@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
@@ -19,12 +17,12 @@ import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
  * {@link SequenceNumberRanges#tenureId()}), the last position up to which every block the tenure stored is in a
  * batch that can no longer be lost.
  *
- * <p>A batch is safe once it completed successfully, or, when the application asked for it, once a DStream
- * checkpoint that contains it is durably written (a restarted driver then recomputes it from Kinesis). Blocks
- * reach the driver in the order their receiver stored them, and a tenure's blocks follow each other without gaps,
- * so the recoverable position of a tenure is the end of the longest run of its oldest blocks whose batches are all
- * safe: a block in a failed or still running batch holds back everything after it, even blocks of later batches
- * that did complete (with {@code spark.streaming.concurrentJobs} above 1 batches may complete out of order).
+ * <p>Each block is recorded with a batch time at or after the batch that runs it. It is safe once every batch up to
+ * that time has run (see {@link BatchProgress}), or, when the application asked for it, once a DStream checkpoint
+ * taken at or after that time is durably written (a restarted driver then recomputes the batch from Kinesis).
+ * Blocks reach the driver in the order their receiver stored them, and a tenure's blocks follow each other without
+ * gaps, so the recoverable position of a tenure is the end of the longest run of its oldest blocks that are safe:
+ * a block of a failed or still running batch holds back everything after it.
  *
  * <p>Memory: one entry per block of a batch not yet safe, and one small record per tenure; tenures with nothing
  * pending that nobody asked about for {@link #IDLE_TENURE_EVICTION_NANOS} are forgotten (their receivers are
@@ -35,11 +33,9 @@ public final class RecoverablePositions {
     static final long IDLE_TENURE_EVICTION_NANOS = 10L * 60 * 1_000_000_000L;
 
     private final Map<String, Tenure> tenures = new HashMap<>();
-    /** Batches completed successfully whose time some tenure still has blocks of behind an unsafe one. */
-    private final NavigableSet<Long> completedBatches = new TreeSet<>();
     private final LongSupplier nanoClock;
-    /** Every batch at or before this time is in a durable DStream checkpoint (Long.MIN_VALUE: none known). */
-    private long durablyCheckpointedThrough = Long.MIN_VALUE;
+    /** Blocks recorded with this time or an earlier one are safe (Long.MIN_VALUE: none yet). */
+    private long safeThrough = Long.MIN_VALUE;
 
     public RecoverablePositions() {
         this(System::nanoTime);
@@ -50,7 +46,10 @@ public final class RecoverablePositions {
         this.nanoClock = nanoClock;
     }
 
-    /** The blocks Spark allocated to the batch of {@code batchTime}, in the order they were stored. */
+    /**
+     * Blocks of one batch interval, in the order they were stored, now part of a batch whose time is
+     * {@code batchTime} or earlier.
+     */
     public synchronized void allocated(long batchTime, List<SequenceNumberRanges> blocks) {
         long now = nanoClock.getAsLong();
         for (SequenceNumberRanges block : blocks) {
@@ -63,16 +62,13 @@ public final class RecoverablePositions {
         advanceAll();
     }
 
-    /** The batch of {@code batchTime} completed with every output operation successful. */
-    public synchronized void batchCompleted(long batchTime) {
-        completedBatches.add(batchTime);
-        advanceAll();
-    }
-
-    /** A DStream checkpoint holding every batch up to {@code batchTime} that had not completed is durable. */
-    public synchronized void durablyCheckpointedThrough(long batchTime) {
-        if (batchTime > durablyCheckpointedThrough) {
-            durablyCheckpointedThrough = batchTime;
+    /**
+     * Every batch up to {@code batchTime} has run, or is in a DStream checkpoint written to durable storage. Only
+     * moves forward.
+     */
+    public synchronized void safeThrough(long batchTime) {
+        if (batchTime > safeThrough) {
+            safeThrough = batchTime;
             advanceAll();
         }
     }
@@ -110,26 +106,16 @@ public final class RecoverablePositions {
         return tenures.size();
     }
 
-    private boolean isSafe(long batchTime) {
-        return batchTime <= durablyCheckpointedThrough || completedBatches.contains(batchTime);
-    }
-
     private void advanceAll() {
-        long oldestPending = Long.MAX_VALUE;
         for (Tenure tenure : tenures.values()) {
             Deque<PendingBlock> pending = tenure.pending;
-            while (!pending.isEmpty() && isSafe(pending.peekFirst().batchTime())) {
+            while (!pending.isEmpty() && pending.peekFirst().batchTime() <= safeThrough) {
                 RecordPosition last = pending.pollFirst().last();
                 if (tenure.recoverable == null || last.isAfter(tenure.recoverable)) {
                     tenure.recoverable = last;
                 }
             }
-            if (!pending.isEmpty()) {
-                oldestPending = Math.min(oldestPending, pending.peekFirst().batchTime());
-            }
         }
-        // A completed batch older than every tenure's oldest waiting block can no longer matter.
-        completedBatches.headSet(oldestPending, false).clear();
     }
 
     private void evictIdle(long now) {

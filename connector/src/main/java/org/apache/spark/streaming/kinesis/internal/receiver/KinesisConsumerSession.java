@@ -278,26 +278,26 @@ final class KinesisConsumerSession<T> {
     private final class FailureHandler implements ReceiverFailureHandler {
         @Override
         public void restartAfter(String message, Throwable cause) {
-            // A KCL thread outliving its session must not restart the session that replaced it.
-            if (isStopping()) {
-                LOG.info("{} (KCL worker {} is stopping)", message, workerId);
-            } else {
-                receiver.restartAfter(message, cause);
-            }
+            unlessStopping(message, () -> receiver.restartAfter(message, cause));
         }
 
         @Override
         public void stopStreaming(String message, Throwable cause) {
-            if (isStopping()) {
-                LOG.info("{} (KCL worker {} is stopping)", message, workerId);
-            } else {
-                receiver.stopStreaming(message, cause);
-            }
+            unlessStopping(message, () -> receiver.stopStreaming(message, cause));
         }
 
         @Override
         public void report(String message, Throwable cause) {
             receiver.report(message, cause);
+        }
+
+        /** A KCL thread outliving its session must not restart or stop what replaced it. */
+        private void unlessStopping(String message, Runnable action) {
+            if (isStopping()) {
+                LOG.info("{} (KCL worker {} is stopping)", message, workerId);
+            } else {
+                action.run();
+            }
         }
     }
 }

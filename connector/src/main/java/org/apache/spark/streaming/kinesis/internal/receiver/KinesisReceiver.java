@@ -152,14 +152,8 @@ public final class KinesisReceiver<T> extends Receiver<T> {
      * driver cannot be told.
      */
     void stopStreaming(String message, Throwable cause) {
-        if (isStopped()) {
-            LOG.warn("{} (the receiver is already stopping)", message, cause);
-            return;
-        }
-        LOG.error(message, cause);
-        reportError(message, cause);
-        if (!driver().reportFatal(message, cause)) {
-            restartAfter(message, cause);
+        if (reportFailure(message, cause) && !driver().reportFatal(message, cause)) {
+            requestRestart(message, cause);
         }
     }
 
@@ -174,13 +168,24 @@ public final class KinesisReceiver<T> extends Receiver<T> {
      * failure is reported; only the first one of a run triggers the restart.
      */
     void restartAfter(String message, Throwable cause) {
+        if (reportFailure(message, cause)) {
+            requestRestart(message, cause);
+        }
+    }
+
+    /** Logs the failure and reports it to Spark; false if the receiver is stopping anyway. */
+    private boolean reportFailure(String message, Throwable cause) {
         if (isStopped()) {
             LOG.warn("{} (the receiver is already stopping)", message, cause);
-            return;
+            return false;
         }
         LOG.error(message, cause);
-        // reportError reaches StreamingListener.onReceiverError and the UI; restart stops and starts us again.
+        // reportError reaches StreamingListener.onReceiverError and the UI.
         reportError(message, cause);
+        return true;
+    }
+
+    private void requestRestart(String message, Throwable cause) {
         synchronized (this) {
             if (restartRequested) {
                 return;

@@ -300,7 +300,7 @@ class ShardCheckpointStateTest {
         CountDownLatch dynamoDbAnswers = new CountDownLatch(1);
         FakeCheckpointer slow = new FakeCheckpointer().onAttempt(() -> {
             writing.countDown();
-            await(dynamoDbAnswers);
+            Eventually.await(dynamoDbAnswers);
         });
         state.recordStored(at("100"), slow);
         state.confirmRecoverable(at("100"));
@@ -321,13 +321,6 @@ class ShardCheckpointStateTest {
         assertThat(state.lastCheckpointed()).isEqualTo(at("100"));
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     void handoffCheckpointsTheConfirmedPositionThroughTheGivenCheckpointer() {

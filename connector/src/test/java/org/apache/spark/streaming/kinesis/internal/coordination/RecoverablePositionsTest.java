@@ -32,60 +32,48 @@ class RecoverablePositionsTest {
     }
 
     @Test
-    void nothingIsRecoverableBeforeABatchCompletes() {
+    void nothingIsRecoverableBeforeItsBatchHasRun() {
         positions.allocated(1000, List.of(block(A, "1", "10"), block(B, "1", "5")));
+        positions.safeThrough(999);
 
         assertThat(recoverable()).isEmpty();
         assertThat(positions.oldestUnsafeBatch()).hasValue(1000);
     }
 
     @Test
-    void aCompletedBatchMakesItsBlocksRecoverable() {
+    void blocksBecomeRecoverableOnceEveryBatchUpToTheirsHasRun() {
         positions.allocated(1000, List.of(block(A, "1", "10"), block(A, "11", "20"), block(B, "1", "5")));
         positions.allocated(2000, List.of(block(A, "21", "30")));
 
-        positions.batchCompleted(1000);
+        positions.safeThrough(1000);
 
         assertThat(recoverable()).containsExactlyInAnyOrderEntriesOf(Map.of(A, at("20"), B, at("5")));
         assertThat(positions.oldestUnsafeBatch()).hasValue(2000);
     }
 
     @Test
-    void aLaterBatchThatCompletesFirstWaitsForTheEarlierOne() {
-        positions.allocated(1000, List.of(block(A, "1", "10")));
+    void aTenureNeverGoesPastABlockThatIsNotSafeYet() {
+        positions.allocated(3000, List.of(block(A, "1", "10")));
+        // Recorded later with an earlier time: a window computing an older interval of the same tenure.
         positions.allocated(2000, List.of(block(A, "11", "20")));
 
-        positions.batchCompleted(2000);
+        positions.safeThrough(2000);
         assertThat(recoverable()).isEmpty();
 
-        positions.batchCompleted(1000);
+        positions.safeThrough(3000);
         assertThat(recoverable()).containsEntry(A, at("20"));
         assertThat(positions.oldestUnsafeBatch()).isEmpty();
     }
 
     @Test
-    void aBatchThatNeverCompletesHoldsItsTenureBackButNotTheOthers() {
-        positions.allocated(1000, List.of(block(A, "1", "10"), block(B, "1", "5")));
-        positions.batchCompleted(1000);
-        positions.allocated(2000, List.of(block(A, "11", "20")));
-        positions.allocated(3000, List.of(block(A, "21", "30"), block(B, "6", "9")));
+    void theSafeTimeOnlyMovesForward() {
+        positions.allocated(2000, List.of(block(A, "1", "10")));
+        positions.safeThrough(2000);
+        positions.allocated(3000, List.of(block(A, "11", "20")));
 
-        positions.batchCompleted(3000);
+        positions.safeThrough(1000);
 
-        assertThat(recoverable()).containsExactlyInAnyOrderEntriesOf(Map.of(A, at("10"), B, at("9")));
-    }
-
-    @Test
-    void aDurableDStreamCheckpointMakesEveryBatchUpToItRecoverable() {
-        positions.allocated(1000, List.of(block(A, "1", "10")));
-        positions.allocated(2000, List.of(block(A, "11", "20")));
-        positions.allocated(3000, List.of(block(A, "21", "30")));
-
-        positions.durablyCheckpointedThrough(2000);
-
-        assertThat(recoverable()).containsEntry(A, at("20"));
-        positions.durablyCheckpointedThrough(1000);
-        assertThat(recoverable()).containsEntry(A, at("20"));
+        assertThat(recoverable()).containsEntry(A, at("10"));
     }
 
     @Test
@@ -93,7 +81,7 @@ class RecoverablePositionsTest {
         positions.allocated(1000, List.of(SequenceNumberRanges.of(
                 new SequenceNumberRange("orders", "shard-1", at("1"), at("2"), 2))));
 
-        positions.batchCompleted(1000);
+        positions.safeThrough(1000);
 
         assertThat(positions.tenureCount()).isZero();
         assertThat(positions.oldestUnsafeBatch()).isEmpty();
@@ -108,13 +96,13 @@ class RecoverablePositionsTest {
     void aTenureNobodyAskedAboutForLongWithNothingPendingIsForgotten() {
         positions.allocated(1000, List.of(block(A, "1", "10"), block(B, "1", "5")));
         positions.allocated(2000, List.of(block(B, "6", "9")));
-        positions.batchCompleted(1000);
+        positions.safeThrough(1000);
 
         nanos.addAndGet(RecoverablePositions.IDLE_TENURE_EVICTION_NANOS + 1);
         positions.recoverable(List.of());
 
         assertThat(positions.tenureCount()).as("B still waits for batch 2000").isEqualTo(1);
-        positions.batchCompleted(2000);
+        positions.safeThrough(2000);
         assertThat(positions.recoverable(List.of(B))).containsEntry(B, at("9"));
     }
 }

@@ -223,7 +223,7 @@ class BlockWriterTest {
         CountDownLatch finishStore = new CountDownLatch(1);
         Thread kclThread = new Thread(() -> gate.storeIfOpen(() -> {
             storing.countDown();
-            awaitLatch(finishStore);
+            Eventually.await(finishStore);
         }));
         kclThread.start();
         storing.await();
@@ -239,13 +239,6 @@ class BlockWriterTest {
         assertThat(gate.storeIfOpen(() -> { })).isFalse();
     }
 
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     void everyBlockNamesTheTenureThatStoredIt() {
