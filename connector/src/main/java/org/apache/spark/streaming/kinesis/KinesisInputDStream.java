@@ -27,6 +27,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.internal.config.KclTuning;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;
+import org.apache.spark.streaming.kinesis.internal.config.MessageHandlerCheck;
 import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
 import org.apache.spark.streaming.kinesis.internal.coordination.DriverCoordinator;
@@ -36,9 +37,11 @@ import org.apache.spark.streaming.kinesis.internal.receiver.JavaFunctionRecordCo
 import org.apache.spark.streaming.kinesis.internal.receiver.KinesisReceiver;
 import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ReceiverInputDStreamAdapter;
+import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaBuilderApi;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
 import org.apache.spark.streaming.receiver.Receiver;
 import scala.Function1;
+import scala.Option;
 import scala.reflect.ClassTag;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -60,6 +63,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *   .regionName("eu-west-1")
  *   .initialPosition(new KinesisInitialPositions.TrimHorizon())
  *   .build()                                          // DStream[Array[Byte]]
+ *
+ * val keys = KinesisInputDStream.builder
+ *   .streamingContext(ssc).streamName("orders").checkpointAppName("orders-keys")
+ *   .buildWithMessageHandler(record => record.partitionKey())   // DStream[String]
  *
  * // Java
  * JavaReceiverInputDStream<byte[]> records = KinesisInputDStream.builder()
@@ -94,6 +101,10 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     /** Default {@link Builder#maxPrefetchBytesPerShard}. */
     public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD =
             PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD;
+    /** Default {@link Builder#initialPosition}: {@code new KinesisInitialPositions.Latest()}. */
+    public static final KinesisInitialPosition DEFAULT_INITIAL_POSITION = new KinesisInitialPositions.Latest();
+    /** Default {@link Builder#storageLevel}: {@code StorageLevel.MEMORY_AND_DISK_2}. */
+    public static final StorageLevel DEFAULT_STORAGE_LEVEL = StorageLevel.MEMORY_AND_DISK_2();
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisInputDStream.class);
 
@@ -101,6 +112,8 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     private final java.time.Duration checkpointInterval;
     private final RecordConverter<T> converter;
     private final ClassTag<T> elementTag;
+    /** The message handler as Spark's connector exposes it; {@link #converter} is what runs it. */
+    private final Function1<KinesisClientRecord, T> messageHandler;
     private final ReceiverSettings receiverSettings;
     /**
      * The blocks of batch intervals computed but not run yet, by interval: written into every DStream checkpoint,
@@ -117,6 +130,7 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         this.config = config;
         this.converter = converter;
         this.elementTag = elementTag;
+        this.messageHandler = ScalaInterop.handlerFunction(converter);
         this.checkpointInterval = config.checkpointInterval()
                 .orElseGet(() -> java.time.Duration.ofMillis(slideDuration().milliseconds()));
         this.receiverSettings = ReceiverSettings.from(ssc.sparkContext().getConf());
@@ -125,6 +139,15 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     /** A builder with every setting at its default; stream context, stream name and application are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * What {@link Builder#build()} makes of each record: a copy of its data, from position to limit (null for a
+     * record without data). In Scala,
+     * {@code builder.buildWithMessageHandler(KinesisInputDStream.defaultMessageHandler)} is {@code builder.build()}.
+     */
+    public static byte[] defaultMessageHandler(KinesisClientRecord record) {
+        return ByteArrayRecordConverter.INSTANCE.convert(record);
     }
 
     /**
@@ -281,8 +304,80 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         return config;
     }
 
-    java.time.Duration checkpointInterval() {
-        return checkpointInterval;
+    // The settings the stream was built with, defaults filled in, under the names Spark's connector gives them.
+
+    /** The Kinesis stream read. */
+    public String streamName() {
+        return config.streamName();
+    }
+
+    /**
+     * The Kinesis endpoint: the one given to the builder, or else the region's standard endpoint, e.g.
+     * {@value #DEFAULT_KINESIS_ENDPOINT_URL} for {@value #DEFAULT_KINESIS_REGION_NAME}.
+     */
+    public String endpointUrl() {
+        return config.kinesisEndpointOrStandard().toString();
+    }
+
+    /** The AWS region; default {@value #DEFAULT_KINESIS_REGION_NAME}. */
+    public String regionName() {
+        return config.regionName();
+    }
+
+    /** Where shards without a checkpoint start; default {@link #DEFAULT_INITIAL_POSITION}. */
+    public KinesisInitialPosition initialPosition() {
+        return config.initialPosition();
+    }
+
+    /** The KCL application name (the lease table's name). */
+    public String checkpointAppName() {
+        return config.checkpointAppName();
+    }
+
+    /** How often shard positions are checkpointed; default the batch duration. */
+    public Duration checkpointInterval() {
+        return new Duration(checkpointInterval.toMillis());
+    }
+
+    /**
+     * The storage level of the received blocks; default {@link #DEFAULT_STORAGE_LEVEL}. (Spark's name:
+     * {@code storageLevel} is the DStream's own, for the RDDs it persists.)
+     */
+    public StorageLevel _storageLevel() {
+        return config.storageLevel();
+    }
+
+    /**
+     * The function applied to each record: the Scala handler given to the builder, a function calling the Java
+     * one, or {@link #defaultMessageHandler} for {@link Builder#build()}.
+     */
+    public Function1<KinesisClientRecord, T> messageHandler() {
+        return messageHandler;
+    }
+
+    /** The Kinesis credentials; default the SDK's default chain ({@code SparkAWSCredentials.builder().build()}). */
+    public SparkAWSCredentials kinesisCreds() {
+        return config.kinesisCredentials();
+    }
+
+    /** The DynamoDB credentials if set; {@code None} means the Kinesis ones are used. */
+    public Option<SparkAWSCredentials> dynamoDBCreds() {
+        return ScalaInterop.option(config.dynamoDBCredentialsIfSet().orElse(null));
+    }
+
+    /** The CloudWatch credentials if set; {@code None} means the Kinesis ones are used. */
+    public Option<SparkAWSCredentials> cloudWatchCreds() {
+        return ScalaInterop.option(config.cloudWatchCredentialsIfSet().orElse(null));
+    }
+
+    /** The level of the KCL's CloudWatch metrics; default {@link #DEFAULT_METRICS_LEVEL}. */
+    public MetricsLevel metricsLevel() {
+        return config.metricsLevel();
+    }
+
+    /** The dimensions of the KCL's CloudWatch metrics; default {@link #DEFAULT_METRICS_ENABLED_DIMENSIONS}. */
+    public scala.collection.immutable.Set<String> metricsEnabledDimensions() {
+        return ScalaInterop.toScalaSet(config.metricsEnabledDimensions());
     }
 
     /** The blocks of one batch interval and the batch time by which they will have run. */
@@ -293,12 +388,19 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
      * Builds a {@link KinesisInputDStream}. Every setter returns the builder; passing null leaves the setting at
      * its default (or unset, for the required ones). All values are validated by the {@code build} methods, which
      * throw an {@link IllegalArgumentException} naming the setting at fault.
+     *
+     * <p>It implements {@link ScalaBuilderApi} only to give Scala callers {@code buildWithMessageHandler(handler)}
+     * with an implicit {@code ClassTag}; Java callers use the two-argument {@code buildWithMessageHandler}s.
      */
-    public static final class Builder {
+    public static final class Builder implements ScalaBuilderApi {
         private final KinesisConsumerConfigBuilder config = new KinesisConsumerConfigBuilder();
         private StreamingContext streamingContext;
 
-        private Builder() {
+        /**
+         * A builder with every setting at its default, as {@link KinesisInputDStream#builder()} gives (Spark's
+         * connector has both), e.g. {@code new KinesisInputDStream.Builder().streamingContext(ssc)...}.
+         */
+        public Builder() {
         }
 
         /** Required: the streaming context the DStream belongs to. */
@@ -493,20 +595,35 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         }
 
         /**
-         * A DStream of what {@code handler} returns for each record (Scala API). The handler runs on the
-         * executors and must be serializable; if it throws, the receiver restarts from its last checkpoint.
-         * Scala callers pass the ClassTag explicitly: {@code buildWithMessageHandler(handler, classTag[String])}.
+         * A DStream of what {@code handler} returns for each record (Scala API). Scala code passes the handler
+         * alone, the {@code ClassTag} being implicit: {@code buildWithMessageHandler(r => r.partitionKey())}
+         * (passing it explicitly, {@code buildWithMessageHandler(handler, classTag[String])}, also works). The
+         * handler runs on the executors: its closure is cleaned as Spark cleans those of RDD operations, and it
+         * must be serializable. If it throws, the receiver restarts from its last checkpoint.
+         *
+         * @throws IllegalArgumentException if a setting is missing or invalid, or the handler is null or cannot
+         *                                  be serialized
          */
+        @Override
         public <T> KinesisInputDStream<T> buildWithMessageHandler(Function1<KinesisClientRecord, T> handler,
                 ClassTag<T> elementType) {
             requireHandler(handler);
-            return build(ScalaInterop.converter(handler), elementType);
+            if (elementType == null) {
+                throw new IllegalArgumentException("buildWithMessageHandler needs the element type's ClassTag, got "
+                        + "null; in Scala, leave it out and it is found implicitly");
+            }
+            Function1<KinesisClientRecord, T> cleaned =
+                    MessageHandlerCheck.cleanedAndSerializable(requiredContext().sparkContext(), handler);
+            return build(ScalaInterop.converter(cleaned), elementType);
         }
 
         /**
          * A DStream of what {@code handler} returns for each record (Java API), e.g.
          * {@code buildWithMessageHandler(r -> r.partitionKey(), String.class)}. The handler runs on the
-         * executors; if it throws, the receiver restarts from its last checkpoint.
+         * executors, so it must be serializable; if it throws, the receiver restarts from its last checkpoint.
+         *
+         * @throws IllegalArgumentException if a setting is missing or invalid, or the handler is null or cannot
+         *                                  be serialized
          */
         public <T> KinesisInputDStream<T> buildWithMessageHandler(Function<KinesisClientRecord, T> handler,
                 Class<T> elementType) {
@@ -514,7 +631,9 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             if (elementType == null) {
                 throw new IllegalArgumentException("buildWithMessageHandler needs the element class, got null");
             }
-            return build(new JavaFunctionRecordConverter<>(handler), ScalaInterop.classTag(elementType));
+            Function<KinesisClientRecord, T> cleaned =
+                    MessageHandlerCheck.cleanedAndSerializable(requiredContext().sparkContext(), handler);
+            return build(new JavaFunctionRecordConverter<>(cleaned), ScalaInterop.classTag(elementType));
         }
 
         private static void requireHandler(Object handler) {
@@ -523,12 +642,17 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             }
         }
 
-        private <T> KinesisInputDStream<T> build(RecordConverter<T> converter, ClassTag<T> elementType) {
+        private StreamingContext requiredContext() {
             if (streamingContext == null) {
                 throw new IllegalArgumentException("No value provided for required parameter streamingContext");
             }
+            return streamingContext;
+        }
+
+        private <T> KinesisInputDStream<T> build(RecordConverter<T> converter, ClassTag<T> elementType) {
+            StreamingContext ssc = requiredContext();
             KinesisConsumerConfig consumerConfig = config.build();
-            return new KinesisInputDStream<>(streamingContext, consumerConfig, converter, elementType);
+            return new KinesisInputDStream<>(ssc, consumerConfig, converter, elementType);
         }
     }
 }

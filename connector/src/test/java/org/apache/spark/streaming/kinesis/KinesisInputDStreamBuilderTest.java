@@ -3,8 +3,11 @@ package org.apache.spark.streaming.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -30,8 +33,10 @@ import org.apache.spark.streaming.receiver.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.Option;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction1;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.metrics.MetricsLevel;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -114,6 +119,14 @@ class KinesisInputDStreamBuilderTest {
         assertThat(stream.context()).isSameAs(ssc);
     }
 
+    @Test
+    void theBuilderCanBeCreatedWithItsConstructorAsInSparksConnector() {
+        KinesisInputDStream<byte[]> stream = new KinesisInputDStream.Builder()
+                .streamingContext(ssc).streamName(STREAM).checkpointAppName(APP).build();
+
+        assertThat(stream.consumerConfig()).isEqualTo(configOf(minimal()));
+    }
+
     // --- defaults ---
 
     @Test
@@ -151,7 +164,7 @@ class KinesisInputDStreamBuilderTest {
         KinesisInputDStream<byte[]> stream = minimal().build();
 
         assertThat(stream.consumerConfig().checkpointInterval()).isEmpty();
-        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofMillis(BATCH_MILLIS));
+        assertThat(stream.checkpointInterval()).isEqualTo(new Duration(BATCH_MILLIS));
     }
 
     @Test
@@ -301,7 +314,7 @@ class KinesisInputDStreamBuilderTest {
         KinesisInputDStream<byte[]> stream = minimal().checkpointInterval(new Duration(15_000)).build();
 
         assertThat(stream.consumerConfig().checkpointInterval()).contains(java.time.Duration.ofSeconds(15));
-        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(stream.checkpointInterval()).isEqualTo(new Duration(15_000));
     }
 
     @Test
@@ -419,7 +432,7 @@ class KinesisInputDStreamBuilderTest {
                 .build();
 
         assertThat(stream.consumerConfig()).isEqualTo(configOf(minimal()));
-        assertThat(stream.checkpointInterval()).isEqualTo(java.time.Duration.ofMillis(BATCH_MILLIS));
+        assertThat(stream.checkpointInterval()).isEqualTo(new Duration(BATCH_MILLIS));
     }
 
     @Test
@@ -527,18 +540,103 @@ class KinesisInputDStreamBuilderTest {
     }
 
     @Test
-    void unknownRegionIsRejected() {
-        assertThatThrownBy(() -> minimal().regionName("moon-central-1").build())
+    void regionTheSdkDoesNotListIsRejectedWithoutAnEndpoint() {
+        assertThatThrownBy(() -> minimal().regionName("eu-wset-1").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("regionName 'moon-central-1' is not an AWS region known to the AWS SDK "
-                        + "in use");
+                .hasMessage("regionName 'eu-wset-1' is not a region the bundled AWS SDK knows: check its spelling "
+                        + "(known regions include us-east-1, eu-west-1, ap-southeast-2); for a region newer than "
+                        + "the SDK, also set endpointUrl to the region's Kinesis endpoint, e.g. "
+                        + "https://kinesis.eu-wset-1.amazonaws.com");
+    }
+
+    @Test
+    void regionTheSdkDoesNotListIsAcceptedWithAnEndpoint() {
+        KinesisInputDStream<byte[]> stream = minimal()
+                .regionName("xx-newregion-7")
+                .endpointUrl("https://kinesis.xx-newregion-7.amazonaws.com")
+                .build();
+
+        assertThat(stream.regionName()).isEqualTo("xx-newregion-7");
+        assertThat(stream.endpointUrl()).isEqualTo("https://kinesis.xx-newregion-7.amazonaws.com");
+        assertThat(configOf(minimal().regionName("xx-newregion-7").endpointUrl("http://localhost:4567"))
+                .regionName()).isEqualTo("xx-newregion-7");
+    }
+
+    @Test
+    void malformedRegionNameIsRejectedEvenWithAnEndpoint() {
+        for (String region : List.of("eu_west_1", "eu-west", "euwest1", "eu west 1", "local",
+                "https://kinesis.eu-west-1.amazonaws.com")) {
+            assertThatThrownBy(() -> minimal().endpointUrl("http://localhost:4567").regionName(region).build())
+                    .as(region)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("regionName '" + region + "' is not an AWS region name: region names are "
+                            + "lower-case words and a number joined by '-', such as \"eu-west-1\"");
+        }
+    }
+
+    @Test
+    void upperCaseRegionIsRejectedWithItsLowerCaseName() {
+        assertThatThrownBy(() -> minimal().regionName("EU-WEST-1").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("regionName 'EU-WEST-1' has upper-case letters, but AWS region names are lower case: "
+                        + "use regionName(\"eu-west-1\")");
+        assertThatThrownBy(() -> minimal().endpointUrl("http://localhost:4567").regionName("Xx-NewRegion-7").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("use regionName(\"xx-newregion-7\")");
+    }
+
+    @Test
+    void regionNameIsTrimmed() {
+        assertThat(configOf(minimal().regionName(" eu-west-1 ")).regionName()).isEqualTo("eu-west-1");
     }
 
     @Test
     void blankRegionIsRejected() {
         assertThatThrownBy(() -> minimal().regionName(" ").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("regionName ' ' is not an AWS region");
+                .hasMessage("regionName ' ' is empty: give an AWS region name such as \"eu-west-1\", or leave it "
+                        + "unset for \"us-east-1\"");
+    }
+
+    @Test
+    void vpcEndpointHostNamesAreAccepted() {
+        for (String url : List.of("https://vpce-0a1b2c3d-4e5f.kinesis.us-east-1.vpce.amazonaws.com",
+                "https://vpce-0a1b2c3d-4e5f-us-east-1a.kinesis.us-east-1.vpce.amazonaws.com",
+                "https://bucket.vpce-0a1b2c3d-4e5f.s3.us-east-1.vpce.amazonaws.com",
+                "https://kinesis-fips.us-east-1.amazonaws.com")) {
+            assertThat(configOf(minimal().endpointUrl(url)).kinesisEndpoint()).as(url).contains(URI.create(url));
+        }
+    }
+
+    @Test
+    void vpcEndpointOfAnotherRegionIsRejected() {
+        String url = "https://vpce-0a1b2c3d-4e5f.kinesis.eu-west-1.vpce.amazonaws.com";
+
+        assertThatThrownBy(() -> minimal().endpointUrl(url).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("endpointUrl " + url + " is in region eu-west-1 but regionName is us-east-1 (the region "
+                        + "is never derived from the endpoint); set regionName(\"eu-west-1\")");
+    }
+
+    @Test
+    void endpointPortOutsideTheValidRangeIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("http://localhost:99999", "port 99999 is not between 1 and 65535");
+        assertInvalidEndpoint("http://localhost:0", "port 0 is not between 1 and 65535");
+        assertInvalidEndpoint("http://localhost:123456789012", "port 123456789012 is not between 1 and 65535");
+    }
+
+    @Test
+    void endpointPortsAtTheEndsOfTheRangeAreAccepted() {
+        assertThat(configOf(minimal().endpointUrl("http://localhost:1")).kinesisEndpoint())
+                .contains(URI.create("http://localhost:1"));
+        assertThat(configOf(minimal().endpointUrl("http://[::1]:65535")).kinesisEndpoint())
+                .contains(URI.create("http://[::1]:65535"));
+    }
+
+    @Test
+    void endpointWithAnInvalidHostNameIsRejectedByEveryEndpointSetter() {
+        assertInvalidEndpoint("http://kinesis_mock:4567",
+                "'kinesis_mock' is not a valid host name: use letters, digits, '-' and '.'");
     }
 
     @Test
@@ -657,6 +755,154 @@ class KinesisInputDStreamBuilderTest {
                 .buildWithMessageHandler(handler, String.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No value provided for required parameter streamName");
+    }
+
+    @Test
+    void aScalaHandlerThatCannotBeSerializedFailsAtBuild() {
+        Object notSerializable = new Object();
+        scala.Function1<KinesisClientRecord, String> handler = new AbstractFunction1<>() {
+            @Override
+            public String apply(KinesisClientRecord record) {
+                return notSerializable + record.partitionKey();
+            }
+        };
+
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler(handler, ClassTag$.MODULE$.apply(String.class)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("messageHandler cannot be sent to the executors: it is not serializable "
+                        + "(java.io.NotSerializableException: " + handler.getClass().getName() + "). ")
+                .hasMessageEndingWith("Make everything the handler refers to serializable, or create such "
+                        + "objects inside the handler.")
+                .cause().isInstanceOf(NotSerializableException.class);
+    }
+
+    @Test
+    void aJavaHandlerThatCannotBeSerializedFailsAtBuild() {
+        Object notSerializable = new Object();
+        Function<KinesisClientRecord, String> handler = record -> notSerializable + record.partitionKey();
+
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler(handler, String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("messageHandler cannot be sent to the executors: it is not serializable "
+                        + "(java.io.NotSerializableException: java.lang.Object)")
+                .cause().isInstanceOf(NotSerializableException.class);
+    }
+
+    @Test
+    void nullClassTagIsRejected() {
+        assertThatThrownBy(() -> minimal().buildWithMessageHandler(new ScalaPartitionKeyHandler(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("buildWithMessageHandler needs the element type's ClassTag, got null; in Scala, leave "
+                        + "it out and it is found implicitly");
+    }
+
+    // --- the settings read back from the DStream, as Spark's connector names them ---
+
+    @Test
+    void theAccessorsGiveTheDefaults() {
+        KinesisInputDStream<byte[]> stream = minimal().build();
+
+        assertThat(stream.streamName()).isEqualTo(STREAM);
+        assertThat(stream.checkpointAppName()).isEqualTo(APP);
+        assertThat(stream.endpointUrl()).isEqualTo(KinesisInputDStream.DEFAULT_KINESIS_ENDPOINT_URL);
+        assertThat(stream.regionName()).isEqualTo(KinesisInputDStream.DEFAULT_KINESIS_REGION_NAME);
+        assertThat(stream.initialPosition()).isEqualTo(KinesisInputDStream.DEFAULT_INITIAL_POSITION)
+                .isEqualTo(new KinesisInitialPositions.Latest());
+        assertThat(stream.checkpointInterval()).isEqualTo(new Duration(BATCH_MILLIS));
+        assertThat(stream._storageLevel()).isEqualTo(KinesisInputDStream.DEFAULT_STORAGE_LEVEL)
+                .isEqualTo(StorageLevel.MEMORY_AND_DISK_2());
+        assertThat(stream.kinesisCreds()).isEqualTo(SparkAWSCredentials.builder().build());
+        assertThat(stream.dynamoDBCreds()).isEqualTo(Option.empty());
+        assertThat(stream.cloudWatchCreds()).isEqualTo(Option.empty());
+        assertThat(stream.metricsLevel()).isEqualTo(KinesisInputDStream.DEFAULT_METRICS_LEVEL);
+        assertThat(stream.metricsEnabledDimensions()).isEqualTo(ScalaSets.of("Operation", "ShardId"));
+    }
+
+    @Test
+    void theAccessorsGiveTheConfiguredValues() {
+        SparkAWSCredentials dynamo = basic("AKIADYNAMO00000EXAMPLE");
+        SparkAWSCredentials cloudWatch = SparkAWSCredentials.builder()
+                .stsCredentials("arn:aws:iam::123456789012:role/metrics", "spark-metrics").build();
+        KinesisInputDStream<byte[]> stream = fullyConfigured().cloudWatchCredentials(cloudWatch).build();
+
+        assertThat(stream.endpointUrl()).isEqualTo("https://kinesis.eu-west-1.amazonaws.com");
+        assertThat(stream.regionName()).isEqualTo("eu-west-1");
+        assertThat(stream.initialPosition())
+                .isEqualTo(new KinesisInitialPositions.AtTimestamp(new Date(1_700_000_000_000L)));
+        assertThat(stream.checkpointInterval()).isEqualTo(new Duration(5000));
+        assertThat(stream._storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY());
+        assertThat(stream.kinesisCreds()).isEqualTo(stream.consumerConfig().kinesisCredentials());
+        assertThat(stream.dynamoDBCreds()).isEqualTo(Option.apply(dynamo));
+        assertThat(stream.cloudWatchCreds()).isEqualTo(Option.apply(cloudWatch));
+        assertThat(stream.metricsLevel()).isEqualTo(MetricsLevel.SUMMARY);
+        assertThat(stream.metricsEnabledDimensions()).isEqualTo(ScalaSets.of("Operation", "StreamId"));
+    }
+
+    @Test
+    void endpointUrlDefaultsToTheStandardEndpointOfTheRegion() {
+        assertThat(minimal().regionName("eu-west-1").build().endpointUrl())
+                .isEqualTo("https://kinesis.eu-west-1.amazonaws.com");
+        assertThat(minimal().regionName("cn-north-1").build().endpointUrl())
+                .isEqualTo("https://kinesis.cn-north-1.amazonaws.com.cn");
+    }
+
+    @Test
+    void messageHandlerIsTheScalaHandlerGiven() {
+        ScalaPartitionKeyHandler handler = new ScalaPartitionKeyHandler();
+
+        KinesisInputDStream<String> stream =
+                minimal().buildWithMessageHandler(handler, ClassTag$.MODULE$.apply(String.class));
+
+        assertThat(stream.messageHandler()).isSameAs(handler);
+    }
+
+    @Test
+    void messageHandlerCallsTheJavaHandlerGiven() {
+        Function<KinesisClientRecord, String> handler = record -> "key:" + record.partitionKey();
+
+        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(handler, String.class);
+
+        assertThat(stream.messageHandler().apply(record("k1", "data"))).isEqualTo("key:k1");
+    }
+
+    @Test
+    void messageHandlerRethrowsTheJavaHandlersOwnException() {
+        Function<KinesisClientRecord, String> handler = record -> {
+            throw new java.io.IOException("unreadable " + record.partitionKey());
+        };
+
+        KinesisInputDStream<String> stream = minimal().buildWithMessageHandler(handler, String.class);
+
+        assertThatThrownBy(() -> stream.messageHandler().apply(record("k1", "data")))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("unreadable k1");
+    }
+
+    @Test
+    void messageHandlerOfBuildCopiesTheData() {
+        scala.Function1<KinesisClientRecord, byte[]> handler = minimal().build().messageHandler();
+
+        assertThat(handler.apply(record("k1", "data"))).isEqualTo("data".getBytes(StandardCharsets.UTF_8));
+        assertThat(KinesisInputDStream.defaultMessageHandler(record("k1", "data")))
+                .isEqualTo("data".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theAccessorsSurviveACheckpoint() {
+        KinesisInputDStream<String> stream = fullyConfigured()
+                .buildWithMessageHandler(new ScalaPartitionKeyHandler(), ClassTag$.MODULE$.apply(String.class));
+
+        KinesisInputDStream<String> copy = roundTripAsInCheckpoint(stream);
+
+        assertThat(copy.checkpointInterval()).isEqualTo(stream.checkpointInterval());
+        assertThat(copy.messageHandler().apply(record("k1", "data"))).isEqualTo("k1");
+    }
+
+    private static KinesisClientRecord record(String partitionKey, String data) {
+        return KinesisClientRecord.builder()
+                .partitionKey(partitionKey)
+                .data(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     // --- the built DStream ---

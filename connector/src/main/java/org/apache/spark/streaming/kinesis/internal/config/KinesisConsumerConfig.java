@@ -11,6 +11,8 @@ import java.util.Set;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.endpoints.KinesisEndpointProvider;
 import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
@@ -71,6 +73,15 @@ public final class KinesisConsumerConfig implements Serializable {
         return Optional.ofNullable(kinesisEndpoint);
     }
 
+    /**
+     * The Kinesis endpoint: the override, or else the region's standard endpoint by the AWS SDK's endpoint rules
+     * (which the SDK may still replace with {@code AWS_ENDPOINT_URL_KINESIS} and the like).
+     */
+    public URI kinesisEndpointOrStandard() {
+        return kinesisEndpoint != null ? kinesisEndpoint : KinesisEndpointProvider.defaultProvider()
+                .resolveEndpoint(params -> params.region(Region.of(regionName))).join().url();
+    }
+
     public String regionName() {
         return regionName;
     }
@@ -100,6 +111,16 @@ public final class KinesisConsumerConfig implements Serializable {
     /** CloudWatch credentials, defaulting to the Kinesis ones. */
     public SparkAWSCredentials cloudWatchCredentials() {
         return cloudWatchCredentials != null ? cloudWatchCredentials : kinesisCredentials;
+    }
+
+    /** The DynamoDB credentials as set; empty means the Kinesis ones are used. */
+    public Optional<SparkAWSCredentials> dynamoDBCredentialsIfSet() {
+        return Optional.ofNullable(dynamoDBCredentials);
+    }
+
+    /** The CloudWatch credentials as set; empty means the Kinesis ones are used. */
+    public Optional<SparkAWSCredentials> cloudWatchCredentialsIfSet() {
+        return Optional.ofNullable(cloudWatchCredentials);
     }
 
     /** The DynamoDB endpoint override; empty means the SDK's endpoint resolution (incl. AWS_ENDPOINT_URL_*). */

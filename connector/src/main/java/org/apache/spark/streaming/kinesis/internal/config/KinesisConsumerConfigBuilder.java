@@ -40,9 +40,15 @@ public final class KinesisConsumerConfigBuilder {
     // Kinesis: 1-128 of [a-zA-Z0-9_.-]. The application name is also a DynamoDB table name: 3-255 of the same.
     private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
     private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    // kinesis.<region>.amazonaws.com, kinesis-fips.<region>.amazonaws.com, and the .cn partition
-    private static final Pattern REGIONAL_AWS_HOST =
-            Pattern.compile("(?:kinesis|kinesis-fips)\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
+    // Host names that say their region: kinesis.<region>.amazonaws.com, kinesis-fips.<region>.amazonaws.com, the
+    // .cn partition, and VPC endpoints (vpce-<id>[-<zone>].kinesis.<region>.vpce.amazonaws.com).
+    private static final Pattern REGIONAL_AWS_HOST = Pattern.compile(
+            "(?:vpce-[a-z0-9-]+\\.)?(?:kinesis|kinesis-fips)\\.([a-z0-9-]+)\\.(?:vpce\\.)?amazonaws\\.com(?:\\.cn)?");
+    // What AWS region names look like (us-east-1, us-gov-west-1, eu-isoe-west-1): accepted beyond the SDK's list
+    // when an endpoint is given, so a region newer than the bundled SDK can be used.
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}");
+    private static final Pattern PORT_AT_END = Pattern.compile(".*:([0-9]+)");
+    private static final int MAX_PORT = 65_535;
 
     String streamName;
     String checkpointAppName;
@@ -179,10 +185,10 @@ public final class KinesisConsumerConfigBuilder {
                     + "names the DynamoDB lease table, so use 3 to 255 characters from letters, digits, '_', '-' "
                     + "and '.'");
         }
-        regionName = validRegion(rawRegionName);
         kinesisEndpoint = endpoint(rawKinesisEndpoint, "endpointUrl");
         dynamoDBEndpoint = endpoint(rawDynamoDBEndpoint, "dynamoDBEndpointUrl");
         cloudWatchEndpoint = endpoint(rawCloudWatchEndpoint, "cloudWatchEndpointUrl");
+        regionName = validRegion(rawRegionName, kinesisEndpoint != null);
         checkRegionMatchesEndpoint();
         if (checkpointIntervalMillis != null && checkpointIntervalMillis <= 0) {
             throw new IllegalArgumentException("checkpointInterval must be positive, got "
@@ -205,17 +211,44 @@ public final class KinesisConsumerConfigBuilder {
         }
     }
 
-    private static String validRegion(String raw) {
+    /**
+     * The region, if the bundled SDK lists it, or if it is well-formed and the Kinesis endpoint is given: the SDK
+     * signs for any region name, so only the endpoint has to be known. Without an endpoint, an unlisted name is
+     * far more likely a typo than a region newer than the SDK.
+     */
+    private static String validRegion(String raw, boolean endpointGiven) {
         if (raw == null) {
             return DEFAULT_REGION_NAME;
         }
         String region = raw.trim();
-        if (region.isEmpty() || !Region.regions().contains(Region.of(region))) {
-            throw new IllegalArgumentException("regionName '" + raw + "' is not an AWS region known to the AWS "
-                    + "SDK in use (for example us-east-1, eu-west-1, ap-southeast-2). A region newer than this "
-                    + "SDK needs a newer AWS SDK on the classpath.");
+        if (region.isEmpty()) {
+            throw new IllegalArgumentException("regionName '" + raw + "' is empty: give an AWS region name such "
+                    + "as \"eu-west-1\", or leave it unset for \"" + DEFAULT_REGION_NAME + "\"");
+        }
+        if (isListedRegion(region)) {
+            return region;
+        }
+        String lowerCase = region.toLowerCase(Locale.ROOT);
+        boolean wellFormed = REGION_NAME.matcher(lowerCase).matches();
+        if (!lowerCase.equals(region) && (wellFormed || isListedRegion(lowerCase))) {
+            throw new IllegalArgumentException("regionName '" + raw + "' has upper-case letters, but AWS region "
+                    + "names are lower case: use regionName(\"" + lowerCase + "\")");
+        }
+        if (!wellFormed) {
+            throw new IllegalArgumentException("regionName '" + raw + "' is not an AWS region name: region names "
+                    + "are lower-case words and a number joined by '-', such as \"eu-west-1\"");
+        }
+        if (!endpointGiven) {
+            throw new IllegalArgumentException("regionName '" + raw + "' is not a region the bundled AWS SDK "
+                    + "knows: check its spelling (known regions include us-east-1, eu-west-1, ap-southeast-2); "
+                    + "for a region newer than the SDK, also set endpointUrl to the region's Kinesis endpoint, "
+                    + "e.g. https://kinesis." + region + ".amazonaws.com");
         }
         return region;
+    }
+
+    private static boolean isListedRegion(String region) {
+        return Region.regions().stream().anyMatch(listed -> listed.id().equals(region));
     }
 
     private static URI endpoint(String raw, String setting) {
@@ -232,10 +265,24 @@ public final class KinesisConsumerConfigBuilder {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw invalidEndpoint(raw, setting, "the scheme must be http or https");
         }
+        String authority = uri.getRawAuthority();
+        Matcher port = PORT_AT_END.matcher(authority == null ? "" : authority);
+        if (port.matches() && !isValidPort(port.group(1))) {
+            throw invalidEndpoint(raw, setting, "port " + port.group(1) + " is not between 1 and " + MAX_PORT);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalidEndpoint(raw, setting, "it has no host name");
+            // java.net.URI leaves the host out when the name is not a valid host name (an '_', say), and the
+            // SDK needs it.
+            String hostName = port.matches() ? authority.substring(0, port.start(1) - 1) : authority;
+            throw invalidEndpoint(raw, setting, hostName == null || hostName.isEmpty() ? "it has no host name"
+                    : "'" + hostName + "' is not a valid host name: use letters, digits, '-' and '.'");
         }
         return uri;
+    }
+
+    private static boolean isValidPort(String digits) {
+        // An overlong number is not a port either (and would overflow).
+        return digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= MAX_PORT;
     }
 
     private static IllegalArgumentException invalidEndpoint(String raw, String setting, String reason) {
@@ -247,7 +294,7 @@ public final class KinesisConsumerConfigBuilder {
         if (kinesisEndpoint == null) {
             return;
         }
-        Matcher host = REGIONAL_AWS_HOST.matcher(kinesisEndpoint.getHost());
+        Matcher host = REGIONAL_AWS_HOST.matcher(kinesisEndpoint.getHost().toLowerCase(Locale.ROOT));
         if (host.matches() && !host.group(1).equals(regionName)) {
             throw new IllegalArgumentException("endpointUrl " + kinesisEndpoint + " is in region " + host.group(1)
                     + " but regionName is " + regionName + " (the region is never derived from the endpoint); "
