@@ -76,7 +76,7 @@ class LeaseBalancingIT {
         List<ProducedRecord> firstPut = stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
         Eventually.await(TIMEOUT, () -> union(local, otherOutput).containsAll(firstRound),
                 () -> union(local, otherOutput).size() + " of " + firstRound.size() + " distinct records seen");
-        // A stopping receiver checkpoints only what was stored for the safety delay (its unprocessed blocks may be
+        // A stopping receiver checkpoints only what the driver has processed (its unprocessed blocks may be
         // dropped); once all checkpoints have caught up, a stop hands over without any record read twice.
         Map<String, BigInteger> lastPerShard = firstPut.stream().collect(Collectors.toMap(ProducedRecord::shardId,
                 record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
