@@ -71,6 +71,29 @@ class CheckpointIT {
         assertThat(firstRun.size()).isEqualTo(firstRound.size());
     }
 
+    @Test
+    void checkpointsFollowAWindowThatSlidesByMoreThanOneBatch(LocalStack stack, StreamingContexts contexts) {
+        String stream = stack.streams().createUniqueStream("window", 2);
+        String app = KinesisStreamFixture.uniqueName("app");
+        List<ProducedRecord> produced = stack.streams().putRecords(stream, TestPayloads.numbered("w", 100));
+        JavaStreamingContext ssc = contexts.create();
+        // Only every third interval has a job: the blocks of the two intervals in between are computed, and run,
+        // by the window's batch, and their own batches never complete.
+        org.apache.spark.streaming.Duration slide = new org.apache.spark.streaming.Duration(3000);
+        RecordSink<byte[]> windows = RecordSink.attach(dstream(stack, ssc, stream, app).window(slide, slide));
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> windows.size() >= produced.size(),
+                () -> windows.size() + " of " + produced.size() + " records arrived");
+        Map<String, BigInteger> lastPerShard = lastSequenceNumberPerShard(produced);
+        Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
+                () -> "lease table checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app)
+                        + ", expected " + lastPerShard);
+        assertThat(TestPayloads.checksum(windows.records()))
+                .isEqualTo(TestPayloads.checksum(produced.stream().map(ProducedRecord::data).toList()));
+    }
+
     private static org.apache.spark.streaming.api.java.JavaDStream<byte[]> dstream(LocalStack stack,
             JavaStreamingContext ssc, String stream, String app) {
         return LocalStackDStreams.builder(stack, ssc, stream, app)
