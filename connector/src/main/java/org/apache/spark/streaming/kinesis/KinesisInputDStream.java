@@ -12,7 +12,7 @@ import org.apache.spark.storage.BlockId;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.recovery.KinesisBackedBlockRDD;
-import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.recovery.RecordedBatch;
 import org.apache.spark.streaming.scheduler.ReceivedBlockInfo;
 import org.apache.spark.util.LongAccumulator;

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
-import org.apache.spark.streaming.kinesis.internal.recovery.KinesisRetrySettings;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRetrySettings;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.recovery;
 
 import java.util.Iterator;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReadException;
 import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
 import org.apache.spark.util.LongAccumulator;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;

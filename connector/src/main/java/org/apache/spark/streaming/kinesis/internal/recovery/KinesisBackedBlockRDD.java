@@ -13,6 +13,8 @@ import org.apache.spark.storage.BlockResult;
 import org.apache.spark.streaming.kinesis.internal.aws.KinesisReadClient;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReader;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.receiver.RecordConverter;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
 import org.apache.spark.util.LongAccumulator;

@@ -18,6 +18,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.storage.BlockId;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.storage.StreamBlockId;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;

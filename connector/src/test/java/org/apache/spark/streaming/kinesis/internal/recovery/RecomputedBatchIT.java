@@ -22,6 +22,7 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.BlockId;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
+import org.apache.spark.streaming.kinesis.internal.read.KinesisRetrySettings;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigBuilder;

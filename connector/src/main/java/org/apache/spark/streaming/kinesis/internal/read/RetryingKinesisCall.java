@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;

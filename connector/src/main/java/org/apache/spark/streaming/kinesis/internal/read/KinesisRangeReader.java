@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,8 +88,11 @@ public final class KinesisRangeReader {
 
     private ShardRangeIterator pass(List<SequenceNumberRange> ranges) {
         SequenceNumberRange first = ranges.get(0);
-        return new ShardRangeIterator(kinesis, retries, pacers, aggregation,
-                hashKeyRange(first.streamName(), first.shardId()), ranges, maxRecordsPerCall);
+        ShardPageReader pages = new ShardPageReader(kinesis, retries, pacers, aggregation, first.streamName(),
+                first.shardId(), hashKeyRange(first.streamName(), first.shardId()),
+                StartingPoint.atSequenceNumber(first.first().sequenceNumber()),
+                KinesisRangeReadException.describe(first));
+        return new ShardRangeIterator(pages, ranges, maxRecordsPerCall);
     }
 
     /** The shard's starting and ending hash keys, which de-aggregation needs as the KCL used them. */

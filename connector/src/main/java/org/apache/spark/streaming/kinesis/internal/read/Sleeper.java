@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 /** Waiting, made replaceable so that tests of pacing and back-off run without real time passing. */
 @FunctionalInterface

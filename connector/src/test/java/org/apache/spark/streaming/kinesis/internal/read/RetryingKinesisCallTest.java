@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

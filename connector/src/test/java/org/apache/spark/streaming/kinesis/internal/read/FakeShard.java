@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

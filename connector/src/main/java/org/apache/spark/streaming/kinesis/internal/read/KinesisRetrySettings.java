@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.internal.recovery;
+package org.apache.spark.streaming.kinesis.internal.read;
 
 import java.io.Serializable;
 import org.apache.spark.SparkConf;
