@@ -1,7 +1,6 @@
 package org.apache.spark.streaming.kinesis.internal.aws;
 
 import java.time.Duration;
-import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,16 +20,16 @@ public final class KinesisReadClient implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final KinesisClient kinesis;
 
-    public KinesisReadClient(KinesisConsumerConfig config) {
-        Region region = Region.of(config.regionName());
-        this.credentials = config.kinesisCredentials().provider(region);
+    public KinesisReadClient(KinesisConnection connection) {
+        Region region = connection.region();
+        this.credentials = connection.credentials().provider(region);
         var builder = KinesisClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(API_CALL_TIMEOUT));
-        config.kinesisEndpoint().ifPresent(builder::endpointOverride);
+        connection.endpoint().ifPresent(builder::endpointOverride);
         this.kinesis = builder.build();
     }
 

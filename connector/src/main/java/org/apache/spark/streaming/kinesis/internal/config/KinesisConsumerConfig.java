@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.kinesis.KinesisInitialPosition;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+import org.apache.spark.streaming.kinesis.internal.aws.KinesisConnection;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.endpoints.KinesisEndpointProvider;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -97,6 +98,11 @@ public final class KinesisConsumerConfig implements Serializable {
 
     public StorageLevel storageLevel() {
         return storageLevel;
+    }
+
+    /** Region, endpoint and credentials of the Kinesis calls. */
+    public KinesisConnection kinesisConnection() {
+        return new KinesisConnection(regionName(), kinesisEndpoint().orElse(null), kinesisCredentials());
     }
 
     public SparkAWSCredentials kinesisCredentials() {

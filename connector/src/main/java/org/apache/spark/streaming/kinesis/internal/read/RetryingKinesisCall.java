@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceed
  * {@value #THROTTLING_WINDOW_MILLIS} ms: Kinesis counts a shard's limits per one-second window, so a retry within
  * the same window is throttled again and only burns an attempt.
  */
-final class RetryingKinesisCall {
+public final class RetryingKinesisCall {
 
     static final long THROTTLING_WINDOW_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RetryingKinesisCall.class);
@@ -28,7 +28,7 @@ final class RetryingKinesisCall {
     private final KinesisRetrySettings settings;
     private final Sleeper sleeper;
 
-    RetryingKinesisCall(KinesisRetrySettings settings) {
+    public RetryingKinesisCall(KinesisRetrySettings settings) {
         this(settings, Sleeper.THREAD);
     }
 
@@ -41,7 +41,7 @@ final class RetryingKinesisCall {
      * @param description what the call does, for messages: "read records ... of shard ... of stream ..."
      * @throws KinesisRangeReadException after the last attempt, or for an error that is not worth retrying
      */
-    <T> T call(String description, Supplier<T> call) {
+    public <T> T call(String description, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();

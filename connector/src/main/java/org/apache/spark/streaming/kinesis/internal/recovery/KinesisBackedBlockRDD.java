@@ -93,7 +93,7 @@ public final class KinesisBackedBlockRDD<T> extends BlockRDD<T> {
         }
         LOG.info("Re-reading block {} of stream {} from Kinesis ({}): {}", partition.blockId(), config.streamName(),
                 partition.blockMayExist() ? "not in Spark any more" : "known to be gone", partition.ranges());
-        KinesisReadClient client = new KinesisReadClient(config);
+        KinesisReadClient client = new KinesisReadClient(config.kinesisConnection());
         // The records are read as the task consumes them, so the client lives as long as the task.
         context.addTaskCompletionListener((TaskCompletionListener) completed -> client.close());
         java.util.Iterator<KinesisClientRecord> records =

@@ -1,0 +1,179 @@
+package io.github.sparkkinesis.sql.internal.fetch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
+import org.apache.spark.streaming.kinesis.internal.read.ShardPage;
+import org.apache.spark.streaming.kinesis.internal.read.ShardPageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * The executor side of a fetch: reads the new records of a few shards into Spark's block manager and says what it
+ * stored. The shards are read in turns, a page of each, so that one shard's pacing (5 calls/s) does not hold the
+ * others; a shard is done when it reached the newest record, its limit, its end or the arrival cutoff, and the
+ * whole fetch returns at the latest after {@code maxFetchDuration}. A fetch that finds nothing in any of its shards
+ * polls again every {@code shardFetchInterval} for up to {@code longPoll}, so an idle stream does not cost a Spark
+ * job per poll.
+ */
+public final class ShardFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardFetcher.class);
+    private static final ClassTag<FetchedPage> PAGE = ClassTag$.MODULE$.apply(FetchedPage.class);
+    /** Serialized in memory, spilled to disk under pressure; one copy: a lost block is read from Kinesis again. */
+    private static final StorageLevel STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
+
+    private final FetchSettings settings;
+    private final int fetchId;
+
+    public ShardFetcher(FetchSettings settings, int fetchId) {
+        this.settings = settings;
+        this.fetchId = fetchId;
+    }
+
+    /** Fetches every shard of {@code specs}; one result per spec, in order. */
+    public List<ShardFetchResult> fetch(List<ShardFetchSpec> specs) {
+        KinesisClient kinesis = SharedKinesisClients.forConnection(settings.connection());
+        List<ShardRead> reads = new ArrayList<>(specs.size());
+        for (ShardFetchSpec spec : specs) {
+            reads.add(new ShardRead(spec, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
+                    spec.shardId(), HashKeyRange.builder().startingHashKey(spec.startingHashKey())
+                            .endingHashKey(spec.endingHashKey()).build(), spec.from())));
+        }
+        long started = System.nanoTime();
+        long deadline = started + settings.maxFetchDuration().toNanos();
+        long longPollDeadline = started + settings.longPoll().toNanos();
+        boolean foundAny = false;
+        while (true) {
+            boolean progress = false;
+            for (ShardRead read : reads) {
+                if (!read.done && System.nanoTime() < deadline) {
+                    progress |= read.readPage();
+                }
+            }
+            foundAny |= progress;
+            boolean allDone = reads.stream().allMatch(read -> read.done);
+            if (!allDone && System.nanoTime() < deadline) {
+                continue;
+            }
+            if (foundAny || System.nanoTime() + settings.shardFetchInterval().toNanos() >= longPollDeadline) {
+                break;
+            }
+            // Nothing new anywhere: poll again after the pause instead of returning an empty fetch.
+            sleep(settings.shardFetchInterval().toMillis());
+            reads.forEach(ShardRead::pollAgain);
+        }
+        List<ShardFetchResult> results = new ArrayList<>(reads.size());
+        reads.forEach(read -> results.add(read.result()));
+        LOG.debug("Fetch {} read {} records from {} shards in {} ms", fetchId,
+                results.stream().mapToLong(ShardFetchResult::records).sum(), results.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return results;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while polling Kinesis", e);
+        }
+    }
+
+    /** One shard's part of the fetch. */
+    private final class ShardRead {
+        private final ShardFetchSpec spec;
+        private final ShardPageReader pages;
+        private final List<BlockRef> blocks = new ArrayList<>();
+        private long records;
+        private long bytes;
+        private boolean done;
+        private boolean atTip;
+        private boolean cutoffReached;
+        private Long millisBehindLatest;
+        private String firstAvailableAfterGap;
+
+        ShardRead(ShardFetchSpec spec, ShardPageReader pages) {
+            this.spec = spec;
+            this.pages = pages;
+        }
+
+        /** Reads one page; true if it had records. */
+        boolean readPage() {
+            long wanted = Math.min(settings.maxRecordsPerCall(), spec.maxRecords() - records);
+            ShardPage page = pages.next((int) Math.max(1, wanted));
+            if (page.startMissing()) {
+                firstAvailableAfterGap = page.firstSequenceNumber();
+            }
+            millisBehindLatest = page.millisBehindLatest();
+            atTip = page.atTip();
+            List<KinesisClientRecord> kept = beforeCutoff(page.records());
+            store(kept, page.bytes());
+            done = pages.ended() || atTip || cutoffReached || records >= spec.maxRecords()
+                    || bytes >= spec.maxBytes();
+            return !kept.isEmpty();
+        }
+
+        /** After an empty round: a shard that was at its tip is read again; the others stay as they are. */
+        void pollAgain() {
+            if (atTip && !pages.ended() && !cutoffReached) {
+                done = false;
+            }
+        }
+
+        private List<KinesisClientRecord> beforeCutoff(List<KinesisClientRecord> pageRecords) {
+            Instant cutoff = spec.arrivalCutoff();
+            if (cutoff == null) {
+                return pageRecords;
+            }
+            for (int i = 0; i < pageRecords.size(); i++) {
+                Instant arrival = pageRecords.get(i).approximateArrivalTimestamp();
+                if (arrival != null && arrival.isAfter(cutoff)) {
+                    cutoffReached = true;
+                    return pageRecords.subList(0, i);
+                }
+            }
+            return pageRecords;
+        }
+
+        private void store(List<KinesisClientRecord> pageRecords, long pageBytes) {
+            if (pageRecords.isEmpty()) {
+                return;
+            }
+            long bytesPerRecord = Math.max(1, pageBytes / pageRecords.size());
+            int blockRecords = (int) Math.max(1, Math.min(spec.blockRecords(), spec.maxBytes() / bytesPerRecord));
+            for (int from = 0; from < pageRecords.size(); from += blockRecords) {
+                int to = Math.min(pageRecords.size(), from + blockRecords);
+                int index = spec.slot() * ShardFetchSpec.BLOCKS_PER_SLOT + blocks.size();
+                BlockRef block = new BlockRef(fetchId, index, position(pageRecords.get(from)),
+                        position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from));
+                if (!SparkEnv.get().blockManager().putSingle(block.blockId(),
+                        FetchedPage.of(pageRecords, from, to), STORAGE, true, PAGE)) {
+                    throw new IllegalStateException("Spark's block manager did not store " + block.blockId()
+                            + " of shard " + spec.shardId() + " of stream " + spec.stream());
+                }
+                blocks.add(block);
+                records += block.records();
+                bytes += block.bytes();
+            }
+        }
+
+        ShardFetchResult result() {
+            return new ShardFetchResult(spec.stream(), spec.shardId(), blocks, pages.ended() && !cutoffReached,
+                    millisBehindLatest, atTip, cutoffReached, firstAvailableAfterGap, pages.getRecordsCalls());
+        }
+    }
+
+    private static RecordPosition position(KinesisClientRecord record) {
+        return RecordPosition.of(record);
+    }
+}

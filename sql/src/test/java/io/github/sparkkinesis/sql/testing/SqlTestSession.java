@@ -1,0 +1,39 @@
+package io.github.sparkkinesis.sql.testing;
+
+import io.github.sparkkinesis.localstack.LocalStack;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
+
+/**
+ * One local SparkSession for the test JVM (starting Spark takes seconds), and kinesis readers pointed at a
+ * {@link LocalStack}.
+ */
+public final class SqlTestSession {
+
+    private static SparkSession session;
+
+    private SqlTestSession() {
+    }
+
+    public static synchronized SparkSession spark() {
+        if (session == null) {
+            session = SparkSession.builder()
+                    .config(SparkTestContext.localConf("local[4]", "kinesis-source-tests"))
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .getOrCreate();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
+        }
+        return session;
+    }
+
+    /** A kinesis reader of {@code stream} on {@code stack}: its endpoint, region and keys. */
+    public static DataStreamReader kinesis(LocalStack stack, String stream) {
+        return spark().readStream().format("kinesis")
+                .option("streamName", stream)
+                .option("endpoint", stack.kinesisEndpoint().toString())
+                .option("region", LocalStack.REGION.id())
+                .option("awsAccessKey", LocalStack.CREDENTIALS.resolveCredentials().accessKeyId())
+                .option("awsSecretKey", LocalStack.CREDENTIALS.resolveCredentials().secretAccessKey());
+    }
+}
