@@ -14,6 +14,10 @@ import software.amazon.awssdk.regions.Region;
  * SparkAWSCredentials role = SparkAWSCredentials.builder()
  *     .stsCredentials("arn:aws:iam::123456789012:role/kinesis-reader", "spark-app")
  *     .build();
+ * SparkAWSCredentials roleAtRegionalSts = SparkAWSCredentials.builder()
+ *     .stsCredentials("arn:aws:iam::123456789012:role/kinesis-reader", "spark-app")
+ *     .stsEndpointUrl("https://sts.eu-west-1.amazonaws.com")
+ *     .build();
  * }</pre>
  *
  * <p>The values are stored in DStream checkpoints, so prefer the default provider chain (instance profiles, web
@@ -47,6 +51,7 @@ public interface SparkAWSCredentials extends Serializable {
         private String roleArn;
         private String roleSessionName;
         private String externalId;
+        private String stsEndpointUrl;
 
         Builder() {
         }
@@ -78,17 +83,41 @@ public interface SparkAWSCredentials extends Serializable {
         }
 
         /**
+         * Send the AssumeRole calls of {@link #stsCredentials} to this STS endpoint, such as a regional endpoint
+         * ({@code https://sts.eu-west-1.amazonaws.com}), a VPC interface endpoint or a local test server. The
+         * calls are signed for the region a standard AWS STS host name names ({@code sts.<region>.amazonaws.com},
+         * {@code sts-fips...}, {@code vpce-...sts.<region>.vpce.amazonaws.com}; {@code us-east-1} for the global
+         * {@code sts.amazonaws.com}), otherwise for the stream's region.
+         *
+         * <p>Default (also when {@code null}): the SDK's STS endpoint for the stream's region
+         * ({@code https://sts.<region>.amazonaws.com}, or what {@code AWS_ENDPOINT_URL_STS} says).
+         *
+         * @throws IllegalArgumentException at {@link #build()} if it is not an http or https URL with a host
+         *                                  name and a port from 1 to 65535, or if no STS role is set
+         */
+        public Builder stsEndpointUrl(String url) {
+            this.stsEndpointUrl = url;
+            return this;
+        }
+
+        /**
          * The credentials described by the calls so far.
          *
          * @throws IllegalArgumentException if a value is missing or malformed (blank keys, an ARN that is not an
-         *                                  IAM role, an invalid session name or external id)
+         *                                  IAM role, an invalid session name or external id, an invalid STS
+         *                                  endpoint or one without a role)
          */
         public SparkAWSCredentials build() {
             SparkAWSCredentials longLived = basic != null ? basic.validated() : DefaultCredentials.INSTANCE;
             if (roleArn == null && roleSessionName == null && externalId == null) {
+                if (stsEndpointUrl != null) {
+                    throw new IllegalArgumentException("stsEndpointUrl: it is only used to assume a role; also "
+                            + "call stsCredentials(roleArn, sessionName), or remove stsEndpointUrl");
+                }
                 return longLived;
             }
-            return new STSCredentials(roleArn, roleSessionName, externalId, longLived).validated();
+            return new STSCredentials(roleArn, roleSessionName, externalId, longLived,
+                    STSCredentials.validEndpoint(stsEndpointUrl)).validated();
         }
     }
 }

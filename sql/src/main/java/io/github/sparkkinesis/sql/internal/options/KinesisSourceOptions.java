@@ -1,97 +1,295 @@
 package io.github.sparkkinesis.sql.internal.options;
 
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.CONSUMER_MODE;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.CONSUMER_NAME;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.ENDPOINT;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.FAIL_ON_DATA_LOSS;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.INITIAL_POSITION;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_BYTES_PER_TRIGGER;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_FETCH_DURATION;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_RECORDS_PER_FETCH;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_RECORDS_PER_TRIGGER;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.REGION;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.REQUIRE_CONSUMER_DEREGISTRATION;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARDS_PER_TASK;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARD_FETCH_INTERVAL;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARD_LIST_REFRESH_INTERVAL;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.STREAM_NAME;
+import static io.github.sparkkinesis.sql.internal.options.KnownOptions.STS_ENDPOINT;
+
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Work in progress: replaced by the full option parser. */
-public final class KinesisSourceOptions implements java.io.Serializable {
+/**
+ * The options of the kinesis source ({@code spark.readStream.format("kinesis").option(...)}), every one checked
+ * in {@link #parse}: an invalid value, a missing stream name, or an option name that is a near miss of a known one
+ * fails with an {@link IllegalArgumentException} naming the option, the value, what it accepts and the fix.
+ * Option names are case-insensitive, as Spark's are, and those of Databricks' Kinesis source where it has them.
+ *
+ * <p>Defaults: region from the AWS SDK's default region chain at run time; the region's Kinesis endpoint; the
+ * SDK's default credential chain; initial position {@code latest}; {@code maxRecordsPerFetch} 10,000;
+ * {@code shardFetchInterval} 300 ms; {@code maxFetchDuration} 10 s; shards spread over the cluster's parallelism;
+ * {@code shardListRefreshInterval} 60 s; no read limits; {@code failOnDataLoss} true. The names and defaults are
+ * constants of {@link KnownOptions}.
+ *
+ * <p>Immutable and serializable. {@link #toString()} never shows the secret key or the role's external id.
+ */
+public final class KinesisSourceOptions implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisSourceOptions.class);
+    private static final TypoFinder TYPOS = new TypoFinder(KnownOptions.ALL);
+    private static final Set<String> KNOWN_LOWER_CASE = lowerCase(KnownOptions.ALL);
+    private static final Set<String> SPARK_LOWER_CASE = lowerCase(KnownOptions.SPARK_OPTIONS);
 
-    private final CaseInsensitiveStringMap raw;
     private final List<String> streamNames;
+    // Nullable fields stand for the empty Optionals of the accessors (Optional is not serializable).
+    private final String region;
+    private final URI endpoint;
+    private final SparkAWSCredentials credentials;
+    private final URI stsEndpoint;
+    private final InitialPosition initialPosition;
+    private final int maxRecordsPerFetch;
+    private final Duration shardFetchInterval;
+    private final Duration maxFetchDuration;
+    private final Integer shardsPerTask;
+    private final Duration shardListRefreshInterval;
+    private final Long maxRecordsPerTrigger;
+    private final Long maxBytesPerTrigger;
+    private final boolean failOnDataLoss;
 
-    private KinesisSourceOptions(CaseInsensitiveStringMap raw, List<String> streamNames) {
-        this.raw = raw;
-        this.streamNames = streamNames;
+    private KinesisSourceOptions(OptionReader options) {
+        // In the order of the reference, so that the first wrong option met is the first one reported.
+        streamNames = options.text(STREAM_NAME).map(AwsNames::streamNames).orElseThrow(() ->
+                OptionErrors.misuse(STREAM_NAME, "is required", "give the Kinesis stream to read, or a "
+                        + "comma-separated list of streams, e.g. .option(\"streamName\", \"orders\")"));
+        region = options.text(REGION).map(AwsNames::region).orElse(null);
+        endpoint = options.url(ENDPOINT, "https://kinesis.eu-west-1.amazonaws.com or http://localhost:4567",
+                "the region's Kinesis endpoint").orElse(null);
+        AwsNames.checkEndpointMatchesRegion(endpoint(), region());
+        stsEndpoint = options.url(STS_ENDPOINT, "https://sts.eu-west-1.amazonaws.com",
+                "the region's STS endpoint").orElse(null);
+        credentials = CredentialsOptions.credentials(options, stsEndpoint());
+        initialPosition = options.text(INITIAL_POSITION).map(InitialPositionParser::parse)
+                .orElse(InitialPosition.latest());
+        maxRecordsPerFetch = options.wholeNumber(MAX_RECORDS_PER_FETCH, KnownOptions.DEFAULT_MAX_RECORDS_PER_FETCH,
+                1, KnownOptions.MAX_MAX_RECORDS_PER_FETCH);
+        shardFetchInterval = options.duration(SHARD_FETCH_INTERVAL, KnownOptions.DEFAULT_SHARD_FETCH_INTERVAL,
+                KnownOptions.MIN_SHARD_FETCH_INTERVAL);
+        maxFetchDuration = options.duration(MAX_FETCH_DURATION, KnownOptions.DEFAULT_MAX_FETCH_DURATION,
+                Duration.ofMillis(1));
+        shardsPerTask = boxed(options.positiveInt(SHARDS_PER_TASK,
+                "shards spread over the cluster's parallelism"));
+        shardListRefreshInterval = options.duration(SHARD_LIST_REFRESH_INTERVAL,
+                KnownOptions.DEFAULT_SHARD_LIST_REFRESH_INTERVAL, KnownOptions.MIN_SHARD_LIST_REFRESH_INTERVAL);
+        maxRecordsPerTrigger = boxed(options.positiveLong(MAX_RECORDS_PER_TRIGGER, "no limit on records"));
+        maxBytesPerTrigger = boxed(options.byteSize(MAX_BYTES_PER_TRIGGER, "no limit on bytes"));
+        failOnDataLoss = options.bool(FAIL_ON_DATA_LOSS, KnownOptions.DEFAULT_FAIL_ON_DATA_LOSS);
+        rejectEnhancedFanOut(options);
     }
 
+    /**
+     * The options Spark gave the source, checked.
+     *
+     * @throws IllegalArgumentException for the first invalid or missing option, or an unknown option name that is
+     *                                  a near miss of a known one; the message names the option
+     */
     public static KinesisSourceOptions parse(CaseInsensitiveStringMap options) {
-        String names = options.get("streamName");
-        if (names == null) {
-            throw new IllegalArgumentException("streamName is required");
-        }
-        return new KinesisSourceOptions(options, List.of(names.split(",")));
+        checkNames(options);
+        return new KinesisSourceOptions(new OptionReader(options));
     }
 
+    /**
+     * Fails on names that are typos of known ones; ignores, with a warning, the other unknown names (Spark passes
+     * its own options, and jobs written for other Kinesis sources carry theirs).
+     */
+    private static void checkNames(CaseInsensitiveStringMap options) {
+        // The case-sensitive view: the message quotes the name as the user wrote it.
+        Set<String> ignored = new TreeSet<>();
+        for (String name : options.asCaseSensitiveMap().keySet()) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (KNOWN_LOWER_CASE.contains(lowerCase) || SPARK_LOWER_CASE.contains(lowerCase)) {
+                continue;
+            }
+            Optional<String> meant = TYPOS.nearMiss(name);
+            if (meant.isPresent()) {
+                throw OptionErrors.unknownOption(name, meant.get());
+            }
+            ignored.add(name);
+        }
+        if (!ignored.isEmpty()) {
+            LOG.warn("The kinesis source ignores the options {}, which are none of its own (see the Options of "
+                    + "docs/structured-streaming.md)", ignored);
+        }
+    }
+
+    private static void rejectEnhancedFanOut(OptionReader options) {
+        options.text(CONSUMER_MODE).ifPresent(mode -> {
+            String lowerCase = mode.toLowerCase(Locale.ROOT);
+            if (lowerCase.equals(KnownOptions.CONSUMER_MODE_EFO)) {
+                throw OptionErrors.misuse(CONSUMER_MODE, "is 'efo', but enhanced fan-out is not supported yet",
+                        "use polling: set consumerMode to polling, or remove the option");
+            }
+            if (!lowerCase.equals(KnownOptions.CONSUMER_MODE_POLLING)) {
+                throw OptionErrors.invalidValue(CONSUMER_MODE, mode, "polling (efo, enhanced fan-out, is not "
+                        + "supported yet)", "remove the option for the default " + KnownOptions.DEFAULT_CONSUMER_MODE);
+            }
+        });
+        for (String efoOption : List.of(CONSUMER_NAME, REQUIRE_CONSUMER_DEREGISTRATION)) {
+            if (options.isSet(efoOption)) {
+                throw OptionErrors.misuse(efoOption, "belongs to enhanced fan-out (consumerMode efo), which is not "
+                        + "supported yet", "remove it: the source reads by polling");
+            }
+        }
+    }
+
+    /** The streams to read, in the order given: one or more, each named once. */
     public List<String> streamNames() {
         return streamNames;
     }
 
+    /** The streams' region; empty: the AWS SDK's default region chain decides at run time. */
     public Optional<String> region() {
-        return Optional.ofNullable(raw.get("region"));
+        return Optional.ofNullable(region);
     }
 
+    /** The Kinesis endpoint; empty: the region's standard endpoint. */
     public Optional<URI> endpoint() {
-        return Optional.ofNullable(raw.get("endpoint")).map(URI::create);
+        return Optional.ofNullable(endpoint);
     }
 
+    /** The credentials of the Kinesis calls (the SDK's default chain when no credential option is given). */
     public SparkAWSCredentials credentials() {
-        SparkAWSCredentials.Builder builder = SparkAWSCredentials.builder();
-        if (raw.get("awsAccessKey") != null) {
-            builder.basicCredentials(raw.get("awsAccessKey"), raw.get("awsSecretKey"));
-        }
-        return builder.build();
+        return credentials;
     }
 
+    /** The STS endpoint the role is assumed at (also inside {@link #credentials()}); empty: the region's. */
+    public Optional<URI> stsEndpoint() {
+        return Optional.ofNullable(stsEndpoint);
+    }
+
+    /** Where shards the query has no offset for start; default {@code latest}. */
     public InitialPosition initialPosition() {
-        String value = raw.getOrDefault("initialPosition", "latest").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "trim_horizon", "earliest" -> new InitialPosition(InitialPosition.Kind.TRIM_HORIZON, null);
-            case "latest" -> new InitialPosition(InitialPosition.Kind.LATEST, null);
-            default -> new InitialPosition(InitialPosition.Kind.AT_TIMESTAMP, Instant.parse(value));
-        };
+        return initialPosition;
     }
 
+    /** Records asked for per GetRecords call, 1 to 10,000; default 10,000. */
     public int maxRecordsPerFetch() {
-        return Integer.parseInt(raw.getOrDefault("maxRecordsPerFetch", "10000"));
+        return maxRecordsPerFetch;
     }
 
+    /** Pause between two reads of a shard whose last read had nothing new; default 300 ms, at least 200 ms. */
     public Duration shardFetchInterval() {
-        return Duration.ofMillis(Long.parseLong(raw.getOrDefault("shardFetchIntervalMillis", "300")));
+        return shardFetchInterval;
     }
 
+    /** How long one micro-batch may spend reading before it is planned; default 10 s. */
     public Duration maxFetchDuration() {
-        return Duration.ofSeconds(10);
+        return maxFetchDuration;
     }
 
+    /** Shards one task reads; empty: spread over the cluster's parallelism. */
     public OptionalInt shardsPerTask() {
-        return raw.containsKey("shardsPerTask") ? OptionalInt.of(Integer.parseInt(raw.get("shardsPerTask")))
-                : OptionalInt.empty();
+        return shardsPerTask == null ? OptionalInt.empty() : OptionalInt.of(shardsPerTask);
     }
 
+    /** How often the shard list is read again; default 60 s, at least 1 s. */
     public Duration shardListRefreshInterval() {
-        return Duration.ofSeconds(60);
+        return shardListRefreshInterval;
     }
 
+    /** At most this many records per micro-batch; empty: no limit. */
     public OptionalLong maxRecordsPerTrigger() {
-        return raw.containsKey("maxRecordsPerTrigger")
-                ? OptionalLong.of(Long.parseLong(raw.get("maxRecordsPerTrigger"))) : OptionalLong.empty();
+        return maxRecordsPerTrigger == null ? OptionalLong.empty() : OptionalLong.of(maxRecordsPerTrigger);
     }
 
+    /** At most about this many bytes of record data per micro-batch; empty: no limit. */
     public OptionalLong maxBytesPerTrigger() {
-        return raw.containsKey("maxBytesPerTrigger")
-                ? OptionalLong.of(Long.parseLong(raw.get("maxBytesPerTrigger"))) : OptionalLong.empty();
+        return maxBytesPerTrigger == null ? OptionalLong.empty() : OptionalLong.of(maxBytesPerTrigger);
     }
 
+    /**
+     * Whether records that expired out of the stream's retention before they were read fail the query (default)
+     * rather than being skipped and reported.
+     */
     public boolean failOnDataLoss() {
-        return Boolean.parseBoolean(raw.getOrDefault("failOnDataLoss", "true"));
+        return failOnDataLoss;
+    }
+
+    /** Every option with its value or default; the credentials as their masked description, never a secret. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        parts.add("streamNames=" + streamNames);
+        parts.add("region=" + (region == null ? "(SDK default chain)" : region));
+        parts.add("endpoint=" + (endpoint == null ? "(the region's)" : endpoint));
+        parts.add("credentials=" + credentials);
+        parts.add("initialPosition=" + initialPosition);
+        parts.add("maxRecordsPerFetch=" + maxRecordsPerFetch);
+        parts.add("shardFetchInterval=" + OptionReader.sparkDuration(shardFetchInterval));
+        parts.add("maxFetchDuration=" + OptionReader.sparkDuration(maxFetchDuration));
+        parts.add("shardsPerTask=" + (shardsPerTask == null ? "(spread over the cluster)" : shardsPerTask));
+        parts.add("shardListRefreshInterval=" + OptionReader.sparkDuration(shardListRefreshInterval));
+        parts.add("maxRecordsPerTrigger=" + (maxRecordsPerTrigger == null ? "(none)" : maxRecordsPerTrigger));
+        parts.add("maxBytesPerTrigger=" + (maxBytesPerTrigger == null ? "(none)" : maxBytesPerTrigger));
+        parts.add("failOnDataLoss=" + failOnDataLoss);
+        return "KinesisSourceOptions(" + String.join(", ", parts) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KinesisSourceOptions that
+                && streamNames.equals(that.streamNames)
+                && Objects.equals(region, that.region)
+                && Objects.equals(endpoint, that.endpoint)
+                && credentials.equals(that.credentials)
+                && Objects.equals(stsEndpoint, that.stsEndpoint)
+                && initialPosition.equals(that.initialPosition)
+                && maxRecordsPerFetch == that.maxRecordsPerFetch
+                && shardFetchInterval.equals(that.shardFetchInterval)
+                && maxFetchDuration.equals(that.maxFetchDuration)
+                && Objects.equals(shardsPerTask, that.shardsPerTask)
+                && shardListRefreshInterval.equals(that.shardListRefreshInterval)
+                && Objects.equals(maxRecordsPerTrigger, that.maxRecordsPerTrigger)
+                && Objects.equals(maxBytesPerTrigger, that.maxBytesPerTrigger)
+                && failOnDataLoss == that.failOnDataLoss;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(streamNames, region, endpoint, credentials, stsEndpoint, initialPosition,
+                maxRecordsPerFetch, shardFetchInterval, maxFetchDuration, shardsPerTask, shardListRefreshInterval,
+                maxRecordsPerTrigger, maxBytesPerTrigger, failOnDataLoss);
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static Set<String> lowerCase(Collection<String> names) {
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

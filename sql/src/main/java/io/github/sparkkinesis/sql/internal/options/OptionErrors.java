@@ -1,0 +1,37 @@
+package io.github.sparkkinesis.sql.internal.options;
+
+/**
+ * The messages of option errors, all of one shape so that a user sees at once which option is wrong, what it was
+ * given, what it accepts and what to do: {@code Option 'X' of the kinesis source ...}.
+ */
+final class OptionErrors {
+
+    /** Shown instead of values that must never reach a log or a message (secret keys, external ids). */
+    static final String HIDDEN = "****";
+
+    private OptionErrors() {
+    }
+
+    /**
+     * A value the option does not accept.
+     *
+     * @param shownValue the value as given, or {@link #HIDDEN} for a secret
+     * @param expected   what the option accepts, completing "expected ..."
+     * @param fix        what to do, completing the message after "; "
+     */
+    static IllegalArgumentException invalidValue(String option, String shownValue, String expected, String fix) {
+        return new IllegalArgumentException("Option '" + option + "' of the kinesis source has the invalid value '"
+                + shownValue + "': expected " + expected + "; " + fix);
+    }
+
+    /** An option that is missing, or that cannot be used as it is, e.g. without another one. */
+    static IllegalArgumentException misuse(String option, String problem, String fix) {
+        return new IllegalArgumentException("Option '" + option + "' of the kinesis source " + problem + "; " + fix);
+    }
+
+    /** A name that is no option of this source but so close to one that it is almost surely a typo. */
+    static IllegalArgumentException unknownOption(String given, String known) {
+        return new IllegalArgumentException("Unknown option '" + given + "' for the kinesis source: did you mean '"
+                + known + "'?");
+    }
+}
