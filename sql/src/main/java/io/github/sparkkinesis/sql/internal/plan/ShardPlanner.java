@@ -5,6 +5,7 @@ import io.github.sparkkinesis.sql.internal.fetch.FetchJob;
 import io.github.sparkkinesis.sql.internal.fetch.FetchSettings;
 import io.github.sparkkinesis.sql.internal.fetch.ShardFetchResult;
 import io.github.sparkkinesis.sql.internal.fetch.ShardFetchSpec;
+import io.github.sparkkinesis.sql.internal.offsets.InitialOffsetStore;
 import io.github.sparkkinesis.sql.internal.offsets.KinesisSourceOffset;
 import io.github.sparkkinesis.sql.internal.offsets.ShardPosition;
 import io.github.sparkkinesis.sql.internal.read.KinesisInputPartition;
@@ -48,6 +49,7 @@ public final class ShardPlanner implements AutoCloseable {
     private final FetchSettings fetchSettings;
     private final StartingPoint initialPosition;
     private final Supplier<Instant> clock;
+    private final InitialOffsetStore initialOffsets;
     private final int maxRecordsPerFetch;
     private final long maxBytesPerTrigger;
     private final int shardsPerTask;
@@ -66,7 +68,7 @@ public final class ShardPlanner implements AutoCloseable {
      */
     public ShardPlanner(SparkContext sc, ShardDirectory directory, FetchSettings fetchSettings,
             StartingPoint initialPosition, int maxRecordsPerFetch, long maxBytesPerTrigger, int shardsPerTask,
-            boolean failOnDataLoss, Supplier<Instant> clock) {
+            boolean failOnDataLoss, Supplier<Instant> clock, InitialOffsetStore initialOffsets) {
         this.sc = sc;
         this.directory = directory;
         this.fetchSettings = fetchSettings;
@@ -76,10 +78,15 @@ public final class ShardPlanner implements AutoCloseable {
         this.shardsPerTask = shardsPerTask;
         this.failOnDataLoss = failOnDataLoss;
         this.clock = clock;
+        this.initialOffsets = initialOffsets;
     }
 
-    /** Every shard of the streams now, at the initial position. */
+    /** Every shard of the streams when the query first started, at the initial position. */
     public KinesisSourceOffset initialOffset() {
+        return initialOffsets.get(this::takeInitialOffset);
+    }
+
+    private KinesisSourceOffset takeInitialOffset() {
         StartingPoint start = initialPosition.kind() == StartingPoint.Kind.LATEST
                 ? StartingPoint.atTimestamp(clock.get()) : initialPosition;
         Map<String, Map<String, ShardPosition>> streams = new TreeMap<>();

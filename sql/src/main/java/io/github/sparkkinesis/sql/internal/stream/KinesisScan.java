@@ -2,6 +2,7 @@ package io.github.sparkkinesis.sql.internal.stream;
 
 import io.github.sparkkinesis.sql.KinesisRecordSchema;
 import io.github.sparkkinesis.sql.internal.fetch.FetchSettings;
+import io.github.sparkkinesis.sql.internal.offsets.InitialOffsetStore;
 import io.github.sparkkinesis.sql.internal.options.InitialPosition;
 import io.github.sparkkinesis.sql.internal.options.KinesisSourceOptions;
 import io.github.sparkkinesis.sql.internal.plan.ShardPlanner;
@@ -62,7 +63,8 @@ public final class KinesisScan implements Scan {
                 options.shardListRefreshInterval());
         ShardPlanner planner = new ShardPlanner(sc, directory, fetch, startingPoint(options.initialPosition()),
                 options.maxRecordsPerFetch(), options.maxBytesPerTrigger().orElse(Long.MAX_VALUE),
-                options.shardsPerTask().orElse(0), options.failOnDataLoss(), Instant::now);
+                options.shardsPerTask().orElse(0), options.failOnDataLoss(), Instant::now,
+                new InitialOffsetStore(checkpointLocation, sc.hadoopConfiguration()));
         return new KinesisMicroBatchStream(options, fetch, read, planner, driverClient);
     }
 
