@@ -251,7 +251,8 @@ public final class ShardPlanner implements AutoCloseable {
             ShardInfo info = readable.get(i).info();
             ShardBuffer buffer = buffer(info);
             anythingBuffered |= buffer.bufferedRecords() > 0;
-            if (buffer.fetchedThrough().isEnded() || buffer.cutoffReached()) {
+            if (buffer.fetchedThrough().isEnded() || buffer.cutoffReached()
+                    || specs.size() == ShardFetchSpec.MAX_SHARDS_PER_FETCH) {
                 continue;
             }
             long wantRecords = Math.min(records[i], UNLIMITED_FETCH_RECORDS) - buffer.bufferedRecords();
