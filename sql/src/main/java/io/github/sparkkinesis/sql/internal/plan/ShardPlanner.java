@@ -274,8 +274,15 @@ public final class ShardPlanner implements AutoCloseable {
         boolean longPoll = !anythingBuffered && arrivalCutoff == null;
         FetchSettings settings = longPoll ? fetchSettings : withoutLongPoll(fetchSettings);
         int fetchId = sc.newRddId();
-        List<ShardFetchResult> results = FetchJob.run(sc, groups(specs), settings, fetchId,
-                "kinesis: read " + specs.size() + " shards ahead of a micro-batch");
+        List<ShardFetchResult> results;
+        try {
+            results = FetchJob.run(sc, groups(specs), settings, fetchId,
+                    "kinesis: read " + specs.size() + " shards ahead of a micro-batch");
+        } catch (RuntimeException e) {
+            // Blocks of task attempts that failed would otherwise stay until the application ends.
+            removeBlocks(fetchId);
+            throw e;
+        }
         int blocks = 0;
         for (ShardFetchResult result : results) {
             ShardBuffer buffer = buffers.get(key(result.stream(), result.shardId()));
