@@ -2,6 +2,7 @@ package io.github.sparkkinesis.sql.internal.fetch;
 
 import java.util.List;
 import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -28,7 +29,8 @@ public final class FetchJob {
         sc.setLocalProperty(DESCRIPTION, description);
         try {
             return jsc.parallelize(groups, groups.size())
-                    .flatMap(group -> new ShardFetcher(settings, fetchId).fetch(group).iterator())
+                    .flatMap(group -> new ShardFetcher(settings, fetchId, TaskContext.get().attemptNumber())
+                            .fetch(group).iterator())
                     .collect();
         } finally {
             sc.setLocalProperty(DESCRIPTION, previous);

@@ -34,10 +34,15 @@ public final class ShardFetcher {
 
     private final FetchSettings settings;
     private final int fetchId;
+    private final int attempt;
 
-    public ShardFetcher(FetchSettings settings, int fetchId) {
+    /**
+     * @param attempt the task attempt (0 for the first): retried and speculative attempts name their blocks apart
+     */
+    public ShardFetcher(FetchSettings settings, int fetchId, int attempt) {
         this.settings = settings;
         this.fetchId = fetchId;
+        this.attempt = attempt;
     }
 
     /** Fetches every shard of {@code specs}; one result per spec, in order. */
@@ -101,6 +106,7 @@ public final class ShardFetcher {
         private boolean cutoffReached;
         private Long millisBehindLatest;
         private String firstAvailableAfterGap;
+        private boolean outOfBlockNames;
 
         ShardRead(ShardFetchSpec spec, ShardPageReader pages) {
             this.spec = spec;
@@ -119,7 +125,7 @@ public final class ShardFetcher {
             List<KinesisClientRecord> kept = beforeCutoff(page.records());
             store(kept, page.bytes());
             done = pages.ended() || atTip || cutoffReached || records >= spec.maxRecords()
-                    || bytes >= spec.maxBytes();
+                    || bytes >= spec.maxBytes() || outOfBlockNames;
             return !kept.isEmpty();
         }
 
@@ -150,10 +156,15 @@ public final class ShardFetcher {
                 return;
             }
             long bytesPerRecord = Math.max(1, pageBytes / pageRecords.size());
-            int blockRecords = (int) Math.max(1, Math.min(spec.blockRecords(), spec.maxBytes() / bytesPerRecord));
+            int blockRecords = blockRecords(bytesPerRecord);
             for (int from = 0; from < pageRecords.size(); from += blockRecords) {
+                if (blocks.size() == FetchBlockIndex.MAX_BLOCKS) {
+                    // The rest of the page is read again by the next fetch, from after the last record stored.
+                    outOfBlockNames = true;
+                    return;
+                }
                 int to = Math.min(pageRecords.size(), from + blockRecords);
-                int index = spec.slot() * ShardFetchSpec.BLOCKS_PER_SLOT + blocks.size();
+                int index = FetchBlockIndex.of(attempt, spec.slot(), blocks.size());
                 BlockRef block = new BlockRef(fetchId, index, position(pageRecords.get(from)),
                         position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from));
                 if (!SparkEnv.get().blockManager().putSingle(block.blockId(),
@@ -167,8 +178,14 @@ public final class ShardFetcher {
             }
         }
 
+        private int blockRecords(long bytesPerRecord) {
+            return (int) Math.max(1, Math.min(spec.blockRecords(), spec.maxBytes() / bytesPerRecord));
+        }
+
         ShardFetchResult result() {
-            return new ShardFetchResult(spec.stream(), spec.shardId(), blocks, pages.ended() && !cutoffReached,
+            // Ended only if every record up to the shard's end is in a block.
+            boolean ended = pages.ended() && !cutoffReached && !outOfBlockNames;
+            return new ShardFetchResult(spec.stream(), spec.shardId(), blocks, ended,
                     millisBehindLatest, atTip, cutoffReached, firstAvailableAfterGap, pages.getRecordsCalls());
         }
     }

@@ -251,7 +251,8 @@ public final class ShardPlanner implements AutoCloseable {
             ShardInfo info = readable.get(i).info();
             ShardBuffer buffer = buffer(info);
             anythingBuffered |= buffer.bufferedRecords() > 0;
-            if (buffer.fetchedThrough().isEnded() || buffer.cutoffReached()) {
+            if (buffer.fetchedThrough().isEnded() || buffer.cutoffReached()
+                    || specs.size() == ShardFetchSpec.MAX_SHARDS_PER_FETCH) {
                 continue;
             }
             long wantRecords = Math.min(records[i], UNLIMITED_FETCH_RECORDS) - buffer.bufferedRecords();
@@ -273,8 +274,15 @@ public final class ShardPlanner implements AutoCloseable {
         boolean longPoll = !anythingBuffered && arrivalCutoff == null;
         FetchSettings settings = longPoll ? fetchSettings : withoutLongPoll(fetchSettings);
         int fetchId = sc.newRddId();
-        List<ShardFetchResult> results = FetchJob.run(sc, groups(specs), settings, fetchId,
-                "kinesis: read " + specs.size() + " shards ahead of a micro-batch");
+        List<ShardFetchResult> results;
+        try {
+            results = FetchJob.run(sc, groups(specs), settings, fetchId,
+                    "kinesis: read " + specs.size() + " shards ahead of a micro-batch");
+        } catch (RuntimeException e) {
+            // Blocks of task attempts that failed would otherwise stay until the application ends.
+            removeBlocks(fetchId);
+            throw e;
+        }
         int blocks = 0;
         for (ShardFetchResult result : results) {
             ShardBuffer buffer = buffers.get(key(result.stream(), result.shardId()));

@@ -32,6 +32,8 @@ final class FakeShard implements KinesisClient {
 
     private final List<Record> records = new ArrayList<>();
     private final int pageSize;
+    /** Records before this index have been trimmed (expired after the retention period). */
+    private int trimmed;
     private boolean closed;
     private final List<Integer> getRecordsLimits = new ArrayList<>();
     private final List<ShardIteratorType> iteratorTypes = new ArrayList<>();
@@ -59,6 +61,12 @@ final class FakeShard implements KinesisClient {
 
     static String sequenceNumber(int index) {
         return Long.toString(FIRST_SEQUENCE_NUMBER + index);
+    }
+
+    /** The first {@code count} records expire: iterators at or before them start at the first one left. */
+    FakeShard trim(int count) {
+        this.trimmed = count;
+        return this;
     }
 
     /** The shard was closed by resharding: the iterator chain ends after its last record. */
@@ -91,12 +99,14 @@ final class FakeShard implements KinesisClient {
     @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
         iteratorTypes.add(request.shardIteratorType());
-        long wanted = Long.parseLong(request.startingSequenceNumber());
-        int position = 0;
-        while (position < records.size() && (Long.parseLong(records.get(position).sequenceNumber()) < wanted
-                || request.shardIteratorType() == ShardIteratorType.AFTER_SEQUENCE_NUMBER
-                        && Long.parseLong(records.get(position).sequenceNumber()) == wanted)) {
-            position++;
+        int position = trimmed;
+        if (request.shardIteratorType() != ShardIteratorType.TRIM_HORIZON) {
+            long wanted = Long.parseLong(request.startingSequenceNumber());
+            while (position < records.size() && (Long.parseLong(records.get(position).sequenceNumber()) < wanted
+                    || request.shardIteratorType() == ShardIteratorType.AFTER_SEQUENCE_NUMBER
+                            && Long.parseLong(records.get(position).sequenceNumber()) == wanted)) {
+                position++;
+            }
         }
         return GetShardIteratorResponse.builder().shardIterator(Integer.toString(position)).build();
     }
