@@ -48,9 +48,10 @@ public final class ShardFetcher {
     /** Fetches every shard of {@code specs}; one result per spec, in order. */
     public List<ShardFetchResult> fetch(List<ShardFetchSpec> specs) {
         KinesisClient kinesis = SharedKinesisClients.forConnection(settings.connection());
+        String location = BlockRef.locationOf(SparkEnv.get().blockManager().blockManagerId());
         List<ShardRead> reads = new ArrayList<>(specs.size());
         for (ShardFetchSpec spec : specs) {
-            reads.add(new ShardRead(spec, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
+            reads.add(new ShardRead(spec, location, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
                     spec.shardId(), HashKeyRange.builder().startingHashKey(spec.startingHashKey())
                             .endingHashKey(spec.endingHashKey()).build(), spec.from())));
         }
@@ -97,6 +98,7 @@ public final class ShardFetcher {
     /** One shard's part of the fetch. */
     private final class ShardRead {
         private final ShardFetchSpec spec;
+        private final String location;
         private final ShardPageReader pages;
         private final List<BlockRef> blocks = new ArrayList<>();
         private long records;
@@ -108,8 +110,9 @@ public final class ShardFetcher {
         private String firstAvailableAfterGap;
         private boolean outOfBlockNames;
 
-        ShardRead(ShardFetchSpec spec, ShardPageReader pages) {
+        ShardRead(ShardFetchSpec spec, String location, ShardPageReader pages) {
             this.spec = spec;
+            this.location = location;
             this.pages = pages;
         }
 
@@ -166,7 +169,7 @@ public final class ShardFetcher {
                 int to = Math.min(pageRecords.size(), from + blockRecords);
                 int index = FetchBlockIndex.of(attempt, spec.slot(), blocks.size());
                 BlockRef block = new BlockRef(fetchId, index, position(pageRecords.get(from)),
-                        position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from));
+                        position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from), location);
                 if (!SparkEnv.get().blockManager().putSingle(block.blockId(),
                         FetchedPage.of(pageRecords, from, to), STORAGE, true, PAGE)) {
                     throw new IllegalStateException("Spark's block manager did not store " + block.blockId()
