@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source] [--output DIR]}. {@code --quick}
  * runs once on backlogs a quarter of the size, to check the harness itself; the published figures use the
- * defaults. {@code --only source} measures the Structured Streaming source and, as its reference, the plain read
- * loops and the DStream's latency at its defaults; {@code --only dstream} everything but the source.
+ * defaults. {@code --only source} measures the Structured Streaming source and, as its references in the same run,
+ * the plain read loops and the DStream on the same backlogs and at the same latency rates (at its defaults);
+ * {@code --only dstream} everything but the source.
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
 
