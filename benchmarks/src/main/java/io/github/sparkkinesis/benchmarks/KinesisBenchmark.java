@@ -62,7 +62,7 @@ public final class KinesisBenchmark {
     private static final int FIRST_ROW_RECORDS_PER_SHARD = 1_000;
 
     private final BenchmarkOptions options;
-    private final MarkdownTable drains = drainTable();
+    private final MarkdownTable drains;
     private final MarkdownTable sourceDrains = sourceDrainTable();
     private final MarkdownTable firstRows = firstRowTable();
     private final MarkdownTable latencies = latencyTable();
@@ -71,6 +71,8 @@ public final class KinesisBenchmark {
 
     private KinesisBenchmark(BenchmarkOptions options) {
         this.options = options;
+        this.drains = drainTable(options.readers().dstream() ? "Backlog drain"
+                : "DStream backlog drain of the source's backlogs");
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,8 +95,8 @@ public final class KinesisBenchmark {
         writeReport(Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static MarkdownTable drainTable() {
-        return new MarkdownTable("Backlog drain (4 shards unless noted; median of runs, min–max in brackets)",
+    private static MarkdownTable drainTable(String title) {
+        return new MarkdownTable(title + " (4 shards unless noted; median of runs, min–max in brackets)",
                 "server", "backlog", "connector records/s", "MiB/s", "plain read loop records/s",
                 "connector / plain", "CPU s per 1M records", "peak heap MiB", "first record after s");
     }
