@@ -11,7 +11,6 @@ import io.github.sparkkinesis.benchmarks.measure.ConnectorLatency;
 import io.github.sparkkinesis.benchmarks.measure.ConsumerSettings;
 import io.github.sparkkinesis.benchmarks.measure.DrainRun;
 import io.github.sparkkinesis.benchmarks.measure.LoadAverage;
-import io.github.sparkkinesis.benchmarks.measure.QueryTimings;
 import io.github.sparkkinesis.benchmarks.measure.SourceDrain;
 import io.github.sparkkinesis.benchmarks.measure.SourceFirstRow;
 import io.github.sparkkinesis.benchmarks.measure.SourceLatency;
@@ -380,7 +379,7 @@ public final class KinesisBenchmark {
                 Figures.withRange(figures.ratio(), 2)));
     }
 
-    /** Medians of the three parts of {@link QueryTimings}, e.g. {@code 1.9 / 0.8 / 0.2}. */
+    /** Medians of the three parts of a query's timings ({@code QueryTimings}), e.g. {@code 1.9 / 0.8 / 0.2}. */
     private static String timings(Summary fetch, Summary batches, Summary other, int decimals) {
         return Figures.number(fetch.median(), decimals) + " / " + Figures.number(batches.median(), decimals) + " / "
                 + Figures.number(other.median(), decimals);
