@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPage;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -28,9 +25,6 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 public final class ShardFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardFetcher.class);
-    private static final ClassTag<FetchedPage> PAGE = ClassTag$.MODULE$.apply(FetchedPage.class);
-    /** Serialized in memory, spilled to disk under pressure; one copy: a lost block is read from Kinesis again. */
-    private static final StorageLevel STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
 
     private final FetchSettings settings;
     private final int fetchId;
@@ -170,11 +164,8 @@ public final class ShardFetcher {
                 int index = FetchBlockIndex.of(attempt, spec.slot(), blocks.size());
                 BlockRef block = new BlockRef(fetchId, index, position(pageRecords.get(from)),
                         position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from), location);
-                if (!SparkEnv.get().blockManager().putSingle(block.blockId(),
-                        FetchedPage.of(pageRecords, from, to), STORAGE, true, PAGE)) {
-                    throw new IllegalStateException("Spark's block manager did not store " + block.blockId()
-                            + " of shard " + spec.shardId() + " of stream " + spec.stream());
-                }
+                FetchedBlocks.store(block, FetchedPage.encode(pageRecords, from, to), spec.stream(),
+                        spec.shardId());
                 blocks.add(block);
                 records += block.records();
                 bytes += block.bytes();
