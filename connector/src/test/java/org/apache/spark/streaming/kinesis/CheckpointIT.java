@@ -84,10 +84,7 @@ class CheckpointIT {
 
         Eventually.await(TIMEOUT, () -> windows.size() >= produced.size(),
                 () -> windows.size() + " of " + produced.size() + " records arrived");
-        Map<String, BigInteger> lastPerShard = lastSequenceNumberPerShard(produced);
-        Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
-                () -> "lease table checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app)
-                        + ", expected " + lastPerShard);
+        LeaseCheckpoints.awaitCaughtUp(stack, app, produced, TIMEOUT);
         assertThat(TestPayloads.checksum(windows.records()))
                 .isEqualTo(TestPayloads.checksum(produced.stream().map(ProducedRecord::data).toList()));
     }
