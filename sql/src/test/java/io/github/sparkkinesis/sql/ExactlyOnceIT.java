@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExactlyOnceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final int RECORDS = 600;
+    private static final int RECORDS = 300;
 
     private final List<ChildJvm> drivers = new ArrayList<>();
 

@@ -1,11 +1,11 @@
 package org.apache.spark.streaming.kinesis;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.streaming.kinesis.internal.config.EndpointUrls;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -33,7 +33,6 @@ final class STSCredentials implements SparkAWSCredentials {
     private static final Pattern REGIONAL_STS_HOST = Pattern.compile(
             "(?:vpce-[a-z0-9-]+\\.)?(?:sts|sts-fips)\\.([a-z0-9-]+)\\.(?:vpce\\.)?amazonaws\\.com(?:\\.cn)?");
     private static final String GLOBAL_STS_HOST = "sts.amazonaws.com";
-    private static final int MAX_PORT = 65_535;
 
     private final String roleArn;
     private final String roleSessionName;
@@ -54,32 +53,8 @@ final class STSCredentials implements SparkAWSCredentials {
 
     /** The STS endpoint URL given to the builder, or null for none; checked as the Kinesis endpoint is. */
     static URI validEndpoint(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(raw.trim());
-        } catch (URISyntaxException e) {
-            throw invalidEndpoint(raw, e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalidEndpoint(raw, "the scheme must be http or https");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            // java.net.URI leaves the host out when it is not a valid host name (an '_', a port out of range).
-            throw invalidEndpoint(raw, "it has no valid host name, or its port is not between 1 and " + MAX_PORT);
-        }
-        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
-            throw invalidEndpoint(raw, "port " + uri.getPort() + " is not between 1 and " + MAX_PORT);
-        }
-        return uri;
-    }
-
-    private static IllegalArgumentException invalidEndpoint(String raw, String reason) {
-        return new IllegalArgumentException("stsEndpointUrl: '" + raw + "' is not a valid endpoint URL (" + reason
-                + "); expected something like https://sts.eu-west-1.amazonaws.com or http://localhost:4566");
+        return EndpointUrls.parse(raw, "stsEndpointUrl",
+                "https://sts.eu-west-1.amazonaws.com or http://localhost:4566");
     }
 
     /** The region to sign STS calls for: the one a standard STS host names, otherwise the client's. */

@@ -166,12 +166,12 @@ class STSCredentialsEndpointTest {
     @Test
     void malformedEndpointsAreRejected() {
         assertThat(invalidEndpointMessage("ftp://sts.eu-west-1.amazonaws.com"))
-                .isEqualTo("stsEndpointUrl: 'ftp://sts.eu-west-1.amazonaws.com' is not a valid endpoint URL (the "
+                .isEqualTo("stsEndpointUrl 'ftp://sts.eu-west-1.amazonaws.com' is not a valid endpoint URL (the "
                         + "scheme must be http or https); expected something like "
                         + "https://sts.eu-west-1.amazonaws.com or http://localhost:4566");
         assertThat(invalidEndpointMessage("sts.eu-west-1.amazonaws.com")).contains("the scheme must be http");
         assertThat(invalidEndpointMessage("https://")).contains("is not a valid endpoint URL");
-        assertThat(invalidEndpointMessage("https://sts_eu.example.com")).contains("no valid host name");
+        assertThat(invalidEndpointMessage("https://sts_eu.example.com")).contains("'sts_eu.example.com' is not a valid host name");
         assertThat(invalidEndpointMessage("http://localhost:0")).contains("port 0 is not between 1 and 65535");
         assertThat(invalidEndpointMessage("http://localhost:65536"))
                 .contains("port 65536 is not between 1 and 65535");

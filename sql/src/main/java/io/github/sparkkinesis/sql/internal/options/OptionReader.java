@@ -1,7 +1,6 @@
 package io.github.sparkkinesis.sql.internal.options;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.streaming.kinesis.internal.config.EndpointUrls;
 
 /**
  * Typed, checked values of the options Spark gives the source (names case-insensitive). Each reader fails with a
@@ -21,7 +21,6 @@ final class OptionReader {
             + "or min, h, d; a number alone is milliseconds)";
     private static final String SIZE_SYNTAX = "such as 1048576, 512k, 10m or 1g (whole numbers; k, m, g, t are "
             + "1024, 1024^2, 1024^3, 1024^4 bytes; a number alone is bytes)";
-    private static final int MAX_PORT = 65_535;
 
     private final CaseInsensitiveStringMap options;
 
@@ -140,35 +139,13 @@ final class OptionReader {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        String problem = urlProblem(value.get());
+        String problem = EndpointUrls.problem(value.get());
         if (problem != null) {
             throw OptionErrors.invalidValue(option, value.get(), "an http or https URL with a host name and, if "
-                    + "any, a port from 1 to " + MAX_PORT + ", such as " + example + " (" + problem + ")",
+                    + "any, a port from 1 to " + EndpointUrls.MAX_PORT + ", such as " + example + " (" + problem + ")",
                     "correct the URL, or remove the option for " + whenAbsent);
         }
-        return Optional.of(URI.create(value.get()));
-    }
-
-    /** What is wrong with an endpoint URL, or null if nothing is. */
-    private static String urlProblem(String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            return "not a URL: " + e.getReason();
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "the scheme must be http or https";
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            // java.net.URI leaves the host out when it is not a valid host name ('_', say) or the port is huge.
-            return "no valid host name, or a port that is not a number up to " + MAX_PORT;
-        }
-        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
-            return "port " + uri.getPort() + " is not from 1 to " + MAX_PORT;
-        }
-        return null;
+        return Optional.of(URI.create(value.get().trim()));
     }
 
     /** A duration as Spark writes them in its settings: {@code 10s} when whole seconds, else {@code 300ms}. */

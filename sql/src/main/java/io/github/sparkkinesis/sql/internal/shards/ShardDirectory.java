@@ -9,10 +9,10 @@ import java.util.function.LongSupplier;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReadException;
 import org.apache.spark.streaming.kinesis.internal.read.RetryingKinesisCall;
+import org.apache.spark.streaming.kinesis.internal.read.StreamShards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 
 /**
  * The shards of the streams a query reads, listed with {@code ListShards} (open and closed ones, as long as they
@@ -68,21 +68,8 @@ public final class ShardDirectory {
 
     private List<ShardInfo> list(String stream) {
         List<ShardInfo> found = new ArrayList<>();
-        String next = null;
         try {
-            do {
-                String token = next;
-                ListShardsResponse page = retries.call("list the shards of stream " + stream,
-                        () -> kinesis.listShards(b -> {
-                            if (token == null) {
-                                b.streamName(stream);
-                            } else {
-                                b.nextToken(token);
-                            }
-                        }));
-                page.shards().forEach(shard -> found.add(ShardInfo.of(stream, shard)));
-                next = page.nextToken();
-            } while (next != null);
+            StreamShards.list(kinesis, retries, stream).forEach(shard -> found.add(ShardInfo.of(stream, shard)));
         } catch (KinesisRangeReadException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException(AwsFailureExplainer.explain("list the shards of Kinesis stream '"

@@ -303,10 +303,10 @@ class KinesisSourceOptionsTest {
                     + ".amazonaws.com or http://localhost:4567 (the scheme must be http or https); correct the "
                     + "URL, or remove the option for the region's Kinesis endpoint");
             assertThat(message("endpoint", "localhost:4567")).contains("(the scheme must be http or https)");
-            assertThat(message("endpoint", "http://localhost:0")).contains("(port 0 is not from 1 to 65535)");
+            assertThat(message("endpoint", "http://localhost:0")).contains("(port 0 is not between 1 and 65535)");
             assertThat(message("endpoint", "http://localhost:70000"))
-                    .contains("(port 70000 is not from 1 to 65535)");
-            assertThat(message("endpoint", "http://my_host:4567")).contains("(no valid host name");
+                    .contains("(port 70000 is not between 1 and 65535)");
+            assertThat(message("endpoint", "http://my_host:4567")).contains("('my_host' is not a valid host name");
             assertThat(message("endpoint", "http://local host")).contains("(not a URL: ");
             assertThat(message("endpoint", "")).contains("has the invalid value ''");
         }

@@ -1,7 +1,6 @@
 package org.apache.spark.streaming.kinesis.internal.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -47,8 +46,6 @@ public final class KinesisConsumerConfigBuilder {
     // What AWS region names look like (us-east-1, us-gov-west-1, eu-isoe-west-1): accepted beyond the SDK's list
     // when an endpoint is given, so a region newer than the bundled SDK can be used.
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}");
-    private static final Pattern PORT_AT_END = Pattern.compile(".*:([0-9]+)");
-    private static final int MAX_PORT = 65_535;
 
     String streamName;
     String checkpointAppName;
@@ -252,42 +249,7 @@ public final class KinesisConsumerConfigBuilder {
     }
 
     private static URI endpoint(String raw, String setting) {
-        if (raw == null) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(raw.trim());
-        } catch (URISyntaxException e) {
-            throw invalidEndpoint(raw, setting, e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalidEndpoint(raw, setting, "the scheme must be http or https");
-        }
-        String authority = uri.getRawAuthority();
-        Matcher port = PORT_AT_END.matcher(authority == null ? "" : authority);
-        if (port.matches() && !isValidPort(port.group(1))) {
-            throw invalidEndpoint(raw, setting, "port " + port.group(1) + " is not between 1 and " + MAX_PORT);
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            // java.net.URI leaves the host out when the name is not a valid host name (an '_', say), and the
-            // SDK needs it.
-            String hostName = port.matches() ? authority.substring(0, port.start(1) - 1) : authority;
-            throw invalidEndpoint(raw, setting, hostName == null || hostName.isEmpty() ? "it has no host name"
-                    : "'" + hostName + "' is not a valid host name: use letters, digits, '-' and '.'");
-        }
-        return uri;
-    }
-
-    private static boolean isValidPort(String digits) {
-        // An overlong number is not a port either (and would overflow).
-        return digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= MAX_PORT;
-    }
-
-    private static IllegalArgumentException invalidEndpoint(String raw, String setting, String reason) {
-        return new IllegalArgumentException(setting + " '" + raw + "' is not a valid endpoint URL (" + reason
-                + "); expected something like https://kinesis.us-east-1.amazonaws.com or http://localhost:4567");
+        return EndpointUrls.parse(raw, setting, "https://kinesis.us-east-1.amazonaws.com or http://localhost:4567");
     }
 
     private void checkRegionMatchesEndpoint() {

@@ -10,7 +10,6 @@ import java.util.NoSuchElementException;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.kinesis.retrieval.AggregatorUtil;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -98,22 +97,9 @@ public final class KinesisRangeReader {
     /** The shard's starting and ending hash keys, which de-aggregation needs as the KCL used them. */
     private HashKeyRange hashKeyRange(String stream, String shardId) {
         if (!hashKeyRanges.containsKey(stream + '/' + shardId)) {
-            String next = null;
-            do {
-                String token = next;
-                ListShardsResponse page = retries.call("list the shards of stream " + stream,
-                        () -> kinesis.listShards(b -> {
-                            if (token == null) {
-                                b.streamName(stream);
-                            } else {
-                                b.nextToken(token);
-                            }
-                        }));
-                for (Shard shard : page.shards()) {
-                    hashKeyRanges.put(stream + '/' + shard.shardId(), shard.hashKeyRange());
-                }
-                next = page.nextToken();
-            } while (next != null);
+            for (Shard shard : StreamShards.list(kinesis, retries, stream)) {
+                hashKeyRanges.put(stream + '/' + shard.shardId(), shard.hashKeyRange());
+            }
         }
         HashKeyRange range = hashKeyRanges.get(stream + '/' + shardId);
         if (range == null) {
