@@ -2,39 +2,30 @@ package io.github.sparkkinesis.sql.internal.options;
 
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.CONSUMER_MODE;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.CONSUMER_NAME;
-import static io.github.sparkkinesis.sql.internal.options.KnownOptions.ENDPOINT;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.FAIL_ON_DATA_LOSS;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.INITIAL_POSITION;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_BYTES_PER_TRIGGER;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_FETCH_DURATION;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_RECORDS_PER_FETCH;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.MAX_RECORDS_PER_TRIGGER;
-import static io.github.sparkkinesis.sql.internal.options.KnownOptions.REGION;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.REQUIRE_CONSUMER_DEREGISTRATION;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARDS_PER_TASK;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARD_FETCH_INTERVAL;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.SHARD_LIST_REFRESH_INTERVAL;
 import static io.github.sparkkinesis.sql.internal.options.KnownOptions.STREAM_NAME;
-import static io.github.sparkkinesis.sql.internal.options.KnownOptions.STS_ENDPOINT;
 
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The options of the kinesis source ({@code spark.readStream.format("kinesis").option(...)}), every one checked
@@ -52,17 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class KinesisSourceOptions implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(KinesisSourceOptions.class);
-    private static final TypoFinder TYPOS = new TypoFinder(KnownOptions.ALL);
-    private static final Set<String> KNOWN_LOWER_CASE = lowerCase(KnownOptions.ALL);
-    private static final Set<String> SPARK_LOWER_CASE = lowerCase(KnownOptions.SPARK_OPTIONS);
+    private static final OptionNameCheck NAMES = new OptionNameCheck("source", KnownOptions.ALL);
 
     private final List<String> streamNames;
+    private final ConnectionOptions connection;
     // Nullable fields stand for the empty Optionals of the accessors (Optional is not serializable).
-    private final String region;
-    private final URI endpoint;
-    private final SparkAWSCredentials credentials;
-    private final URI stsEndpoint;
     private final InitialPosition initialPosition;
     private final int maxRecordsPerFetch;
     private final Duration shardFetchInterval;
@@ -78,13 +63,7 @@ public final class KinesisSourceOptions implements Serializable {
         streamNames = options.text(STREAM_NAME).map(AwsNames::streamNames).orElseThrow(() ->
                 OptionErrors.misuse(STREAM_NAME, "is required", "give the Kinesis stream to read, or a "
                         + "comma-separated list of streams, e.g. .option(\"streamName\", \"orders\")"));
-        region = options.text(REGION).map(AwsNames::region).orElse(null);
-        endpoint = options.url(ENDPOINT, "https://kinesis.eu-west-1.amazonaws.com or http://localhost:4567",
-                "the region's Kinesis endpoint").orElse(null);
-        AwsNames.checkEndpointMatchesRegion(endpoint(), region());
-        stsEndpoint = options.url(STS_ENDPOINT, "https://sts.eu-west-1.amazonaws.com",
-                "the region's STS endpoint").orElse(null);
-        credentials = CredentialsOptions.credentials(options, stsEndpoint());
+        connection = ConnectionOptions.read(options);
         initialPosition = options.text(INITIAL_POSITION).map(InitialPositionParser::parse)
                 .orElse(InitialPosition.latest());
         maxRecordsPerFetch = options.wholeNumber(MAX_RECORDS_PER_FETCH, KnownOptions.DEFAULT_MAX_RECORDS_PER_FETCH,
@@ -110,32 +89,8 @@ public final class KinesisSourceOptions implements Serializable {
      *                                  a near miss of a known one; the message names the option
      */
     public static KinesisSourceOptions parse(CaseInsensitiveStringMap options) {
-        checkNames(options);
+        NAMES.check(options);
         return new KinesisSourceOptions(new OptionReader(options));
-    }
-
-    /**
-     * Fails on names that are typos of known ones; ignores, with a warning, the other unknown names (Spark passes
-     * its own options, and jobs written for other Kinesis sources carry theirs).
-     */
-    private static void checkNames(CaseInsensitiveStringMap options) {
-        // The case-sensitive view: the message quotes the name as the user wrote it.
-        Set<String> ignored = new TreeSet<>();
-        for (String name : options.asCaseSensitiveMap().keySet()) {
-            String lowerCase = name.toLowerCase(Locale.ROOT);
-            if (KNOWN_LOWER_CASE.contains(lowerCase) || SPARK_LOWER_CASE.contains(lowerCase)) {
-                continue;
-            }
-            Optional<String> meant = TYPOS.nearMiss(name);
-            if (meant.isPresent()) {
-                throw OptionErrors.unknownOption(name, meant.get());
-            }
-            ignored.add(name);
-        }
-        if (!ignored.isEmpty()) {
-            LOG.warn("The kinesis source ignores the options {}, which are none of its own (see the Options of "
-                    + "docs/structured-streaming.md)", ignored);
-        }
     }
 
     private static void rejectEnhancedFanOut(OptionReader options) {
@@ -165,22 +120,27 @@ public final class KinesisSourceOptions implements Serializable {
 
     /** The streams' region; empty: the AWS SDK's default region chain decides at run time. */
     public Optional<String> region() {
-        return Optional.ofNullable(region);
+        return connection.region();
     }
 
     /** The Kinesis endpoint; empty: the region's standard endpoint. */
     public Optional<URI> endpoint() {
-        return Optional.ofNullable(endpoint);
+        return connection.endpoint();
     }
 
     /** The credentials of the Kinesis calls (the SDK's default chain when no credential option is given). */
     public SparkAWSCredentials credentials() {
-        return credentials;
+        return connection.credentials();
     }
 
     /** The STS endpoint the role is assumed at (also inside {@link #credentials()}); empty: the region's. */
     public Optional<URI> stsEndpoint() {
-        return Optional.ofNullable(stsEndpoint);
+        return connection.stsEndpoint();
+    }
+
+    /** Region, endpoint and credentials, as the writer takes them too. */
+    public ConnectionOptions connection() {
+        return connection;
     }
 
     /** Where shards the query has no offset for start; default {@code latest}. */
@@ -235,9 +195,7 @@ public final class KinesisSourceOptions implements Serializable {
     public String describe() {
         List<String> parts = new ArrayList<>();
         parts.add("streamNames=" + streamNames);
-        parts.add("region=" + (region == null ? "(SDK default chain)" : region));
-        parts.add("endpoint=" + (endpoint == null ? "(the region's)" : endpoint));
-        parts.add("credentials=" + credentials);
+        parts.add(connection.toString());
         parts.add("initialPosition=" + initialPosition);
         parts.add("maxRecordsPerFetch=" + maxRecordsPerFetch);
         parts.add("shardFetchInterval=" + OptionReader.sparkDuration(shardFetchInterval));
@@ -259,10 +217,7 @@ public final class KinesisSourceOptions implements Serializable {
     public boolean equals(Object other) {
         return other instanceof KinesisSourceOptions that
                 && streamNames.equals(that.streamNames)
-                && Objects.equals(region, that.region)
-                && Objects.equals(endpoint, that.endpoint)
-                && credentials.equals(that.credentials)
-                && Objects.equals(stsEndpoint, that.stsEndpoint)
+                && connection.equals(that.connection)
                 && initialPosition.equals(that.initialPosition)
                 && maxRecordsPerFetch == that.maxRecordsPerFetch
                 && shardFetchInterval.equals(that.shardFetchInterval)
@@ -276,7 +231,7 @@ public final class KinesisSourceOptions implements Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(streamNames, region, endpoint, credentials, stsEndpoint, initialPosition,
+        return Objects.hash(streamNames, connection, initialPosition,
                 maxRecordsPerFetch, shardFetchInterval, maxFetchDuration, shardsPerTask, shardListRefreshInterval,
                 maxRecordsPerTrigger, maxBytesPerTrigger, failOnDataLoss);
     }
@@ -287,9 +242,5 @@ public final class KinesisSourceOptions implements Serializable {
 
     private static Long boxed(OptionalLong value) {
         return value.isPresent() ? value.getAsLong() : null;
-    }
-
-    private static Set<String> lowerCase(Collection<String> names) {
-        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

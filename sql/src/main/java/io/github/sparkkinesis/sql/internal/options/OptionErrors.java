@@ -28,10 +28,4 @@ final class OptionErrors {
     static IllegalArgumentException misuse(String option, String problem, String fix) {
         return new IllegalArgumentException("Option '" + option + "' of the kinesis source " + problem + "; " + fix);
     }
-
-    /** A name that is no option of this source but so close to one that it is almost surely a typo. */
-    static IllegalArgumentException unknownOption(String given, String known) {
-        return new IllegalArgumentException("Unknown option '" + given + "' for the kinesis source: did you mean '"
-                + known + "'?");
-    }
 }

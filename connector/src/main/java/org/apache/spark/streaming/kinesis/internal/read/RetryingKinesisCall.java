@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceed
  */
 public final class RetryingKinesisCall {
 
-    static final long THROTTLING_WINDOW_MILLIS = 1000;
+    /** Kinesis counts a shard's limits per one-second window: a throttled call waits at least this long. */
+    public static final long THROTTLING_WINDOW_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RetryingKinesisCall.class);
     private static final int MAX_DOUBLINGS = 20;
 
@@ -60,12 +61,24 @@ public final class RetryingKinesisCall {
 
     /** The wait after failed attempt {@code attempt} (1 for the first). */
     private long waitBeforeRetry(int attempt, boolean throttled) {
-        long ceiling = settings.waitTimeMillis() << Math.min(attempt - 1, MAX_DOUBLINGS);
+        return waitBeforeRetry(settings.waitTimeMillis(), Long.MAX_VALUE, attempt, throttled);
+    }
+
+    /**
+     * The connector's one back-off rule, shared by every Kinesis call it retries (reads here, PutRecords rounds of
+     * the Structured Streaming sink): {@code waitTime × 2^(attempt-1)}, at most {@code maxWaitMillis}, with equal
+     * jitter, and at least {@value #THROTTLING_WINDOW_MILLIS} ms after throttling.
+     *
+     * @param attempt the failed attempt, 1 for the first
+     */
+    public static long waitBeforeRetry(long waitTimeMillis, long maxWaitMillis, int attempt, boolean throttled) {
+        long ceiling = Math.min(waitTimeMillis << Math.min(attempt - 1, MAX_DOUBLINGS), maxWaitMillis);
         long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         return throttled ? Math.max(jittered, THROTTLING_WINDOW_MILLIS) : jittered;
     }
 
-    static boolean isRetryable(RuntimeException e) {
+    /** Whether a failed Kinesis call is worth trying again: throttling, service errors (5xx), connection failures. */
+    public static boolean isRetryable(RuntimeException e) {
         if (isThrottling(e)) {
             return true;
         }
@@ -75,7 +88,8 @@ public final class RetryingKinesisCall {
         return e instanceof SdkClientException;
     }
 
-    static boolean isThrottling(RuntimeException e) {
+    /** Whether a failed Kinesis call was throttled, so that its retry waits for the next one-second window. */
+    public static boolean isThrottling(RuntimeException e) {
         return e instanceof ProvisionedThroughputExceededException || e instanceof LimitExceededException
                 || e instanceof KmsThrottlingException
                 || e instanceof AwsServiceException service && service.isThrottlingException();
