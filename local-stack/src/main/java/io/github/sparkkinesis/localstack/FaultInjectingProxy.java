@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and {@code throttlingWindow(Duration.ofSeconds(1))} keeps an operation throttled for a second after each
  * throttled call, as Kinesis keeps a shard throttled for the rest of its one-second window.
  * {@link #recordField} keeps a whole-number field of every request to an operation, e.g. the {@code Limit} of each
- * GetRecords call.
+ * GetRecords call. {@link #rejectPutRecordsEvery} fails single records inside successful PutRecords answers, as
+ * Kinesis does when a shard is over its limit: those records are not written, the others are.
  *
  * <p>Errors are returned as the AWS JSON protocols do (HTTP status, {@code x-amzn-ErrorType} header, {@code __type}
  * body), which the AWS SDK turns into the matching exception classes.
@@ -80,6 +81,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private volatile boolean unavailable;
+    private volatile int rejectedRecordEvery;
+    private final AtomicLong putRecordsEntries = new AtomicLong();
+    private final AtomicLong rejectedRecords = new AtomicLong();
 
     private FaultInjectingProxy(URI target) throws IOException {
         this.target = target;
@@ -160,6 +164,25 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails the 1st, (n+1)-th, (2n+1)-th... record of PutRecords calls (counted over all calls that reach the
+     * proxy's record check) inside a successful answer with ProvisionedThroughputExceededException, without
+     * writing it; the call's other records are written. {@code n = 2} rejects every other record; 0 stops it.
+     * Works on the CBOR bodies the AWS SDK sends to Kinesis by default.
+     */
+    public FaultInjectingProxy rejectPutRecordsEvery(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be 0 (off) or more, got " + n);
+        }
+        rejectedRecordEvery = n;
+        return this;
+    }
+
+    /** How many PutRecords records {@link #rejectPutRecordsEvery} rejected. */
+    public long rejectedRecords() {
+        return rejectedRecords.get();
+    }
+
     /** Answers every call with HTTP 503 ServiceUnavailable until {@link #restore()}. */
     public FaultInjectingProxy makeUnavailable() {
         unavailable = true;
@@ -206,8 +229,62 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 reject(exchange, cbor, 400, THROTTLED, "Rate exceeded for " + operation + " (injected)");
                 return;
             }
-            forward(exchange, body);
+            if (rejectedRecordEvery > 0 && cbor && "PutRecords".equals(operation)) {
+                putRecordsRejectingSome(exchange, body);
+                return;
+            }
+            respond(exchange, forward(exchange, body));
         }
+    }
+
+    /** Forwards the records not chosen for rejection, and answers for all, the rejected ones failed. */
+    @SuppressWarnings("unchecked")
+    private void putRecordsRejectingSome(HttpExchange exchange, byte[] body) throws IOException {
+        Map<String, Object> request = (Map<String, Object>) Cbor.decode(body);
+        List<Object> records = (List<Object>) request.get("Records");
+        List<Object> kept = new ArrayList<>();
+        boolean[] rejected = new boolean[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            rejected[i] = putRecordsEntries.getAndIncrement() % rejectedRecordEvery == 0;
+            if (!rejected[i]) {
+                kept.add(records.get(i));
+            }
+        }
+        List<Object> keptAnswers = List.of();
+        long failed = 0;
+        Forwarded forwarded = null;
+        if (!kept.isEmpty()) {
+            request.put("Records", kept);
+            forwarded = forward(exchange, Cbor.encode(request));
+            if (forwarded.status() != 200) {
+                respond(exchange, forwarded);
+                return;
+            }
+            Map<String, Object> answer = (Map<String, Object>) Cbor.decode(forwarded.body());
+            keptAnswers = (List<Object>) answer.get("Records");
+            failed = ((Number) answer.getOrDefault("FailedRecordCount", 0L)).longValue();
+        }
+        List<Object> answers = new ArrayList<>();
+        int next = 0;
+        for (boolean reject : rejected) {
+            if (reject) {
+                Map<String, Object> error = new java.util.LinkedHashMap<>();
+                error.put("ErrorCode", THROTTLED);
+                error.put("ErrorMessage", "Rate exceeded for shard (injected) in stream " + request.get("StreamName"));
+                answers.add(error);
+                failed++;
+                rejectedRecords.incrementAndGet();
+            } else {
+                answers.add(keptAnswers.get(next++));
+            }
+        }
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("FailedRecordCount", failed);
+        answer.put("Records", answers);
+        Map<String, List<String>> headers = new HashMap<>();
+        headers.put("Content-Type", List.of(CBOR_CONTENT_TYPE));
+        headers.put("x-amzn-RequestId", List.of(java.util.UUID.randomUUID().toString()));
+        respond(exchange, new Forwarded(200, headers, Cbor.encode(answer)));
     }
 
     private synchronized boolean throttles(String operation) {
@@ -243,7 +320,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return dot < 0 ? target : target.substring(dot + 1);
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+    /** An answer of the server, read whole. */
+    private record Forwarded(int status, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    private Forwarded forward(HttpExchange exchange, byte[] body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(60))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -260,19 +341,25 @@ public final class FaultInjectingProxy implements AutoCloseable {
             throw new IOException("Interrupted while forwarding", e);
         }
         forwarded.incrementAndGet();
+        Map<String, List<String>> headers = new HashMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
                     && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
+                headers.put(name, values);
             }
         });
         try (InputStream in = response.body()) {
-            byte[] bytes = in.readAllBytes();
-            exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+            return new Forwarded(response.statusCode(), headers, in.readAllBytes());
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Forwarded answer) throws IOException {
+        exchange.getResponseHeaders().putAll(answer.headers());
+        byte[] bytes = answer.body();
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
             }
         }
     }
