@@ -32,7 +32,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class KinesisSinkOptions implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final OptionNameCheck NAMES = new OptionNameCheck("sink", KnownSinkOptions.ALL);
+    private static final OptionNameCheck NAMES = new OptionNameCheck("sink", KnownSinkOptions.ALL,
+            KnownSinkOptions.SPARK_OPTIONS);
 
     // Nullable fields stand for the empty Optionals of the accessors (Optional is not serializable).
     private final String streamName;

@@ -43,7 +43,8 @@ import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
  */
 public final class KinesisSourceOptions implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final OptionNameCheck NAMES = new OptionNameCheck("source", KnownOptions.ALL);
+    private static final OptionNameCheck NAMES = new OptionNameCheck("source", KnownOptions.ALL,
+            KnownOptions.SPARK_OPTIONS);
 
     private final List<String> streamNames;
     private final ConnectionOptions connection;

@@ -2,6 +2,7 @@ package io.github.sparkkinesis.sql.internal.options;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The option names of the kinesis sink ({@code writeStream.format("kinesis")} and {@code write.format("kinesis")}),
@@ -37,6 +38,12 @@ public final class KnownSinkOptions {
             PARTITION_KEY, RANDOM_PARTITION_KEY, AGGREGATE,
             MAX_RECORDS_PER_CALL, MAX_BYTES_PER_CALL, STRICT_KEY_ORDER, DROP_OVERSIZED_RECORDS,
             MAX_PUT_ATTEMPTS, RETRY_WAIT_TIME, MAX_RETRY_DURATION);
+
+    /**
+     * The options Spark itself passes to a writer besides the user's: {@code path} from {@code save(path)} and
+     * {@code checkpointLocation} of a streaming query. They mean nothing to the sink and are ignored.
+     */
+    public static final Set<String> SPARK_OPTIONS = Set.of("path", "checkpointLocation");
 
     // --- Kinesis' limits ---
     /** PutRecords takes at most 500 records per call. */

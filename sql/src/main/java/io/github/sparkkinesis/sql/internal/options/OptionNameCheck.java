@@ -23,19 +23,21 @@ final class OptionNameCheck {
     private final String role;
     private final TypoFinder typos;
     private final Set<String> knownLowerCase;
+    private final Set<String> sparkOptions;
 
     /**
-     * @param role  what takes the options, for messages: "source" or "sink"
-     * @param known the option names it knows
+     * @param role         what takes the options, for messages: "source" or "sink"
+     * @param known        the option names it knows
+     * @param sparkOptions the options Spark itself passes along, ignored silently
      */
-    OptionNameCheck(String role, List<String> known) {
+    OptionNameCheck(String role, List<String> known, Set<String> sparkOptions) {
         this.role = role;
         this.typos = new TypoFinder(known);
         this.knownLowerCase = lowerCase(known);
+        this.sparkOptions = lowerCase(sparkOptions);
     }
 
     void check(CaseInsensitiveStringMap options) {
-        Set<String> sparkOptions = lowerCase(KnownOptions.SPARK_OPTIONS);
         // The case-sensitive view: the message quotes the name as the user wrote it.
         Set<String> ignored = new TreeSet<>();
         for (String name : options.asCaseSensitiveMap().keySet()) {

@@ -66,10 +66,53 @@ class OptionsReferenceTest {
     }
 
     @Test
+    void everySinkOptionIsDocumentedInOrderAndNothingElse() throws IOException {
+        List<String> documented = new ArrayList<>();
+        for (String row : section("sink-options").split("\n")) {
+            Matcher option = OPTION_CELL.matcher(row);
+            if (option.find()) {
+                documented.add(option.group(1));
+            }
+        }
+
+        assertThat(documented).containsExactlyElementsOf(KnownSinkOptions.ALL);
+    }
+
+    @Test
+    void theDocumentedSinkDefaultsAreTheCodesDefaults() throws IOException {
+        String table = section("sink-options");
+
+        assertThat(table).contains(row(KnownSinkOptions.RANDOM_PARTITION_KEY,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_RANDOM_PARTITION_KEY))));
+        assertThat(table).contains(row(KnownSinkOptions.AGGREGATE,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_AGGREGATE))));
+        assertThat(table).contains(row(KnownSinkOptions.MAX_RECORDS_PER_CALL,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_MAX_RECORDS_PER_CALL))));
+        assertThat(table).contains(row(KnownSinkOptions.MAX_BYTES_PER_CALL,
+                code(KnownSinkOptions.DEFAULT_MAX_BYTES_PER_CALL / (1024 * 1024) + "m")));
+        assertThat(table).contains(row(KnownSinkOptions.STRICT_KEY_ORDER,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_STRICT_KEY_ORDER))));
+        assertThat(table).contains(row(KnownSinkOptions.DROP_OVERSIZED_RECORDS,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_DROP_OVERSIZED_RECORDS))));
+        assertThat(table).contains(row(KnownSinkOptions.MAX_PUT_ATTEMPTS,
+                code(String.valueOf(KnownSinkOptions.DEFAULT_MAX_PUT_ATTEMPTS))));
+        assertThat(table).contains(row(KnownSinkOptions.RETRY_WAIT_TIME,
+                code(OptionReader.sparkDuration(KnownSinkOptions.DEFAULT_RETRY_WAIT_TIME))));
+        assertThat(table).contains(row(KnownSinkOptions.MAX_RETRY_DURATION,
+                code(OptionReader.sparkDuration(KnownSinkOptions.DEFAULT_MAX_RETRY_DURATION))));
+        assertThat(table).contains(row(KnownOptions.ROLE_SESSION_NAME, code(KnownOptions.DEFAULT_ROLE_SESSION_NAME)));
+        assertThat(rowOf(table, KnownSinkOptions.RETRY_WAIT_TIME)).contains("up to "
+                + KnownSinkOptions.MAX_RETRY_WAIT.toSeconds() + " s");
+    }
+
+    @Test
     void theOptionsSparkPassesItselfAreNamed() throws IOException {
         String text = Files.readString(reference(), StandardCharsets.UTF_8);
 
         for (String sparkOption : KnownOptions.SPARK_OPTIONS) {
+            assertThat(text).contains("`" + sparkOption + "`");
+        }
+        for (String sparkOption : KnownSinkOptions.SPARK_OPTIONS) {
             assertThat(text).contains("`" + sparkOption + "`");
         }
     }
@@ -87,11 +130,16 @@ class OptionsReferenceTest {
     }
 
     private static String section() throws IOException {
+        return section("source-options");
+    }
+
+    /** The text between {@code <!-- marker:start -->} and {@code <!-- marker:end -->}. */
+    private static String section(String marker) throws IOException {
         String text = Files.readString(reference(), StandardCharsets.UTF_8);
-        int start = text.indexOf("<!-- source-options:start -->");
-        int end = text.indexOf("<!-- source-options:end -->");
-        assertThat(start).as("source-options markers in %s", reference().toAbsolutePath()).isPositive();
-        assertThat(end).as("source-options end marker in %s", reference().toAbsolutePath()).isGreaterThan(start);
+        int start = text.indexOf("<!-- " + marker + ":start -->");
+        int end = text.indexOf("<!-- " + marker + ":end -->");
+        assertThat(start).as("%s markers in %s", marker, reference().toAbsolutePath()).isPositive();
+        assertThat(end).as("%s end marker in %s", marker, reference().toAbsolutePath()).isGreaterThan(start);
         return text.substring(start, end);
     }
 
