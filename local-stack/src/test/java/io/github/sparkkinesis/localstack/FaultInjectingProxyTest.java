@@ -8,11 +8,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 @ExtendWith(LocalStackExtension.class)
@@ -39,6 +43,30 @@ class FaultInjectingProxyTest {
             assertThat(kinesis.describeStreamSummary(b -> b.streamName(stream))).isNotNull();
             assertThat(proxy.injectedErrors()).containsEntry("ProvisionedThroughputExceededException", 1L);
             assertThat(proxy.forwardedCalls()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void rejectsEveryNthPutRecordsRecordWithoutWritingIt(LocalStack stack) {
+        String stream = stack.streams().createUniqueStream("rejecting", 1);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(stack.kinesisEndpoint());
+                KinesisClient kinesis = client(proxy)) {
+            proxy.rejectPutRecordsEvery(2);
+
+            PutRecordsResponse answer = kinesis.putRecords(b -> b.streamName(stream).records(
+                    java.util.stream.IntStream.range(0, 5).mapToObj(i -> PutRecordsRequestEntry.builder()
+                            .partitionKey("k").data(SdkBytes.fromUtf8String("r" + i)).build()).toList()));
+
+            assertThat(answer.failedRecordCount()).isEqualTo(3);
+            assertThat(answer.records()).extracting(PutRecordsResultEntry::errorCode).containsExactly(
+                    "ProvisionedThroughputExceededException", null, "ProvisionedThroughputExceededException", null,
+                    "ProvisionedThroughputExceededException");
+            assertThat(answer.records().get(1).sequenceNumber()).isNotEmpty();
+            assertThat(proxy.rejectedRecords()).isEqualTo(3);
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(answer.records().get(1)
+                    .shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records())
+                    .extracting(record -> record.data().asUtf8String()).containsExactly("r1", "r3");
         }
     }
 

@@ -26,81 +26,66 @@ public final class KinesisSinkMetrics {
             new ThrottledCalls(), new RecordsDropped(), new PutCalls()};
     }
 
-    /** Rows Kinesis acknowledged (user records: an aggregate counts its rows). */
-    public static final class RecordsWritten extends CustomSumMetric {
+    /** A sum over the tasks, with its name and the description the SQL tab shows. */
+    private abstract static class SumMetric extends CustomSumMetric {
+        private final String name;
+        private final String description;
+
+        SumMetric(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
         @Override
         public String name() {
-            return RECORDS_WRITTEN;
+            return name;
         }
 
         @Override
         public String description() {
-            return "Kinesis records written";
+            return description;
+        }
+    }
+
+    /** Rows Kinesis acknowledged (user records: an aggregate counts its rows). */
+    public static final class RecordsWritten extends SumMetric {
+        public RecordsWritten() {
+            super(RECORDS_WRITTEN, "Kinesis records written");
         }
     }
 
     /** Bytes of data and partition keys Kinesis acknowledged. */
-    public static final class BytesWritten extends CustomSumMetric {
-        @Override
-        public String name() {
-            return BYTES_WRITTEN;
-        }
-
-        @Override
-        public String description() {
-            return "Kinesis bytes written";
+    public static final class BytesWritten extends SumMetric {
+        public BytesWritten() {
+            super(BYTES_WRITTEN, "Kinesis bytes written");
         }
     }
 
     /** Records sent again after Kinesis rejected them (each retry counts). */
-    public static final class RecordsRetried extends CustomSumMetric {
-        @Override
-        public String name() {
-            return RECORDS_RETRIED;
-        }
-
-        @Override
-        public String description() {
-            return "Kinesis records retried";
+    public static final class RecordsRetried extends SumMetric {
+        public RecordsRetried() {
+            super(RECORDS_RETRIED, "Kinesis records retried");
         }
     }
 
     /** PutRecords calls throttled as a whole or in part. */
-    public static final class ThrottledCalls extends CustomSumMetric {
-        @Override
-        public String name() {
-            return THROTTLED_CALLS;
-        }
-
-        @Override
-        public String description() {
-            return "Kinesis throttled calls";
+    public static final class ThrottledCalls extends SumMetric {
+        public ThrottledCalls() {
+            super(THROTTLED_CALLS, "Kinesis throttled calls");
         }
     }
 
     /** Records over Kinesis' size limit dropped (only with dropOversizedRecords). */
-    public static final class RecordsDropped extends CustomSumMetric {
-        @Override
-        public String name() {
-            return RECORDS_DROPPED;
-        }
-
-        @Override
-        public String description() {
-            return "Kinesis oversized records dropped";
+    public static final class RecordsDropped extends SumMetric {
+        public RecordsDropped() {
+            super(RECORDS_DROPPED, "Kinesis oversized records dropped");
         }
     }
 
     /** PutRecords calls made, retries included. */
-    public static final class PutCalls extends CustomSumMetric {
-        @Override
-        public String name() {
-            return PUT_CALLS;
-        }
-
-        @Override
-        public String description() {
-            return "Kinesis PutRecords calls";
+    public static final class PutCalls extends SumMetric {
+        public PutCalls() {
+            super(PUT_CALLS, "Kinesis PutRecords calls");
         }
     }
 }
