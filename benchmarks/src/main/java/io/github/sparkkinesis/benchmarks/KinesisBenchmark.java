@@ -11,6 +11,7 @@ import io.github.sparkkinesis.benchmarks.measure.ConnectorLatency;
 import io.github.sparkkinesis.benchmarks.measure.ConsumerSettings;
 import io.github.sparkkinesis.benchmarks.measure.DrainRun;
 import io.github.sparkkinesis.benchmarks.measure.LoadAverage;
+import io.github.sparkkinesis.benchmarks.measure.SinkWrite;
 import io.github.sparkkinesis.benchmarks.measure.SourceDrain;
 import io.github.sparkkinesis.benchmarks.measure.SourceFirstRow;
 import io.github.sparkkinesis.benchmarks.measure.SourceLatency;
@@ -65,6 +66,7 @@ public final class KinesisBenchmark {
     private final MarkdownTable sourceDrains = sourceDrainTable();
     private final MarkdownTable firstRows = firstRowTable();
     private final MarkdownTable latencies = latencyTable();
+    private final MarkdownTable sinkWrites = sinkWriteTable();
     private final List<MarkdownTable> scalingTables = new ArrayList<>();
     private final Map<String, Map<Integer, Double>> scaling = new LinkedHashMap<>();
 
@@ -86,12 +88,54 @@ public final class KinesisBenchmark {
 
     private void run() throws Exception {
         long start = System.nanoTime();
-        try (LocalStack stack = LocalStack.start()) {
-            fastServer(stack);
-            mockStack(stack);
+        if (options.readers() != BenchmarkOptions.Readers.SINK) {
+            try (LocalStack stack = LocalStack.start()) {
+                fastServer(stack);
+                mockStack(stack);
+            }
+            kinesisMockDrains();
         }
-        kinesisMockDrains();
+        if (options.readers().sink()) {
+            sinkWrites();
+        }
         writeReport(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static MarkdownTable sinkWriteTable() {
+        return new MarkdownTable("Structured Streaming sink: batch write of generated rows, 4 tasks, 1,000 partition "
+                + "keys, into a 4-shard stream (median of runs, min–max in brackets)",
+                "server", "rows", "aggregate", "sink records/s", "MiB/s", "CPU s per 1M records");
+    }
+
+    /** The sink's rows: 100 B and 1 KiB rows, with and without aggregation, into the fast loopback server. */
+    private void sinkWrites() throws Exception {
+        List<Backlog> writes = List.of(new Backlog("sink-small", 4, 0, SMALL), new Backlog("sink-large", 4, 0, LARGE));
+        List<String> specs = new ArrayList<>();
+        writes.forEach(stream -> specs.add(stream.fastServerSpec()));
+        System.out.println("Starting the fast Kinesis server with " + specs);
+        try (FastServerProcess server = FastServerProcess.start(specs)) {
+            for (Backlog stream : writes) {
+                int records = options.records(stream.recordBytes() == SMALL ? 200_000 : 50_000);
+                for (boolean aggregate : new boolean[] {false, true}) {
+                    // One write first, unmeasured: class loading and code generation are not the sink's rate.
+                    SinkWrite.run(server.endpoint(), stream.name(), Math.min(records, 10_000), stream.recordBytes(),
+                            aggregate);
+                    List<SinkWrite.Result> results = new ArrayList<>();
+                    for (int run = 1; run <= options.runs(); run++) {
+                        LoadAverage.sample();
+                        results.add(SinkWrite.run(server.endpoint(), stream.name(), records, stream.recordBytes(),
+                                aggregate));
+                    }
+                    sinkWrites.row("fast loopback", String.format("%,d × %s", records,
+                                    stream.recordBytes() >= 1024 ? stream.recordBytes() / 1024 + " KiB"
+                                            : stream.recordBytes() + " B"),
+                            aggregate ? "yes" : "no",
+                            Figures.withRange(Summary.of(results, SinkWrite.Result::recordsPerSecond), 0),
+                            Figures.withRange(Summary.of(results, SinkWrite.Result::mibPerSecond), 1),
+                            Figures.withRange(Summary.of(results, SinkWrite.Result::cpuSecondsPerMillionRecords), 1));
+                }
+            }
+        }
     }
 
     private static MarkdownTable drainTable(String title) {
@@ -397,13 +441,18 @@ public final class KinesisBenchmark {
                 .append("; one-minute load average ").append(LoadAverage.range())
                 .append(" at the starts of the runs; the harness took ").append(took.toMinutes())
                 .append(" min.\n\n");
-        report.append(drains.toMarkdown());
-        scalingTables.forEach(table -> report.append(table.toMarkdown()));
-        if (options.readers().source()) {
-            report.append(sourceDrains.toMarkdown());
-            report.append(firstRows.toMarkdown());
+        if (options.readers() != BenchmarkOptions.Readers.SINK) {
+            report.append(drains.toMarkdown());
+            scalingTables.forEach(table -> report.append(table.toMarkdown()));
+            if (options.readers().source()) {
+                report.append(sourceDrains.toMarkdown());
+                report.append(firstRows.toMarkdown());
+            }
+            report.append(latencies.toMarkdown());
         }
-        report.append(latencies.toMarkdown());
+        if (options.readers().sink()) {
+            report.append(sinkWrites.toMarkdown());
+        }
         if (!scaling.isEmpty()) {
             report.append("![Drain rate by shard count](scaling.png)\n");
         }

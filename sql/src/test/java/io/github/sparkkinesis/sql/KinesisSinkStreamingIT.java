@@ -52,19 +52,39 @@ class KinesisSinkStreamingIT {
         assertThat(metrics).containsKeys("recordsWritten", "bytesWritten", "recordsRetried", "throttledCalls");
     }
 
+    @Test
+    void anAggregationInUpdateModeWritesItsUpdatedRows(LocalStack stack) throws Exception {
+        String input = stack.streams().createUniqueStream("counts-in", 1);
+        String output = stack.streams().createUniqueStream("counts-out", 1);
+        stack.streams().putRecords(input, TestPayloads.numbered("u", 30));
+        Path checkpoint = Files.createTempDirectory("sink-update");
+
+        StreamingQuery query = SinkTestRows.sinkOptions(SqlTestSession.kinesis(stack, input)
+                .option("initialPosition", "trim_horizon")
+                .load()
+                .groupBy("partitionKey").count()
+                .selectExpr("partitionKey", "cast(count as string) as data")
+                .writeStream().format("kinesis").outputMode("update"), stack, output,
+                        Map.of("checkpointLocation", checkpoint.toString()))
+                .trigger(Trigger.AvailableNow())
+                .start();
+        assertThat(query.awaitTermination(TIMEOUT.toMillis())).isTrue();
+
+        long counted = SinkTestRows.readAll(stack, output).stream()
+                .mapToLong(row -> Long.parseLong(new String(row.<byte[]>getAs("data"),
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .sum();
+        assertThat(counted).isEqualTo(30);
+    }
+
     private static DataStreamWriter<org.apache.spark.sql.Row> copy(LocalStack stack, String input, String output,
             Path checkpoint) {
-        return SqlTestSession.kinesis(stack, input)
+        return SinkTestRows.sinkOptions(SqlTestSession.kinesis(stack, input)
                 .option("initialPosition", "trim_horizon")
                 .option("maxRecordsPerTrigger", "200")
                 .load()
                 .selectExpr("partitionKey", "data")
-                .writeStream().format("kinesis")
-                .option("checkpointLocation", checkpoint.toString())
-                .option("streamName", output)
-                .option("endpoint", stack.kinesisEndpoint().toString())
-                .option("region", LocalStack.REGION.id())
-                .option("awsAccessKey", "local")
-                .option("awsSecretKey", "local");
+                .writeStream().format("kinesis"), stack, output,
+                Map.of("checkpointLocation", checkpoint.toString()));
     }
 }

@@ -3,11 +3,15 @@ package io.github.sparkkinesis.sql.testing;
 import io.github.sparkkinesis.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
@@ -45,6 +49,29 @@ public final class SinkTestRows {
                 .option("region", LocalStack.REGION.id())
                 .option("awsAccessKey", LocalStack.CREDENTIALS.resolveCredentials().accessKeyId())
                 .option("awsSecretKey", LocalStack.CREDENTIALS.resolveCredentials().secretAccessKey());
+    }
+
+    /**
+     * {@code writer} with the options of a kinesis sink on {@code stack} writing to {@code stream}, plus
+     * {@code more}. Set by reflection: Spark 4 declares {@code DataStreamWriter.option} in a generic parent, so a
+     * direct call compiled against Spark 4 does not link on Spark 3.5, where these tests run too.
+     */
+    public static DataStreamWriter<Row> sinkOptions(DataStreamWriter<Row> writer, LocalStack stack, String stream,
+            Map<String, String> more) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("streamName", stream,
+                "endpoint", stack.kinesisEndpoint().toString(), "region", LocalStack.REGION.id(),
+                "awsAccessKey", LocalStack.CREDENTIALS.resolveCredentials().accessKeyId(),
+                "awsSecretKey", LocalStack.CREDENTIALS.resolveCredentials().secretAccessKey()));
+        options.putAll(more);
+        try {
+            Method option = DataStreamWriter.class.getMethod("option", String.class, String.class);
+            for (Map.Entry<String, String> entry : options.entrySet()) {
+                option.invoke(writer, entry.getKey(), entry.getValue());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DataStreamWriter.option(String, String) is not callable", e);
+        }
+        return writer;
     }
 
     /** Every record of {@code stream}, read by the kinesis source: partitionKey, data, shardId, ... */

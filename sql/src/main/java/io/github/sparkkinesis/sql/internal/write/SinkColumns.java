@@ -3,7 +3,7 @@ package io.github.sparkkinesis.sql.internal.write;
 import io.github.sparkkinesis.sql.internal.options.KinesisSinkOptions;
 import java.io.Serializable;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -71,7 +71,7 @@ public final class SinkColumns implements Serializable {
         String stream = fixedStream != null ? fixedStream
                 : row.getUTF8String(notNull(row, streamName, STREAM_NAME)).toString();
         String key = fixedPartitionKey != null ? fixedPartitionKey
-                : partitionKey == ABSENT ? UUID.randomUUID().toString()
+                : partitionKey == ABSENT ? randomKey()
                 : row.getUTF8String(notNull(row, partitionKey, PARTITION_KEY)).toString();
         if (key.isEmpty()) {
             throw new IllegalArgumentException("A row has an empty partitionKey; Kinesis needs 1 to 256 characters");
@@ -82,6 +82,15 @@ public final class SinkColumns implements Serializable {
             ExplicitHashKeys.check(hashKey);
         }
         return new UserRecord(stream, key, hashKey, bytes);
+    }
+
+    /**
+     * 128 random bits in hex: Kinesis hashes the key with MD5, so any spread key will do, and a thread-local
+     * generator costs far less per record than {@code UUID.randomUUID()}'s secure one.
+     */
+    private static String randomKey() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     /** {@code index}, after checking that the row has a value there. */
