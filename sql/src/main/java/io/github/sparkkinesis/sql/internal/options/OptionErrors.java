@@ -2,7 +2,8 @@ package io.github.sparkkinesis.sql.internal.options;
 
 /**
  * The messages of option errors, all of one shape so that a user sees at once which option is wrong, what it was
- * given, what it accepts and what to do: {@code Option 'X' of the kinesis source ...}.
+ * given, what it accepts and what to do: {@code Option 'X' of format kinesis ...}, the same for the reader and
+ * the writer, which share most options.
  */
 final class OptionErrors {
 
@@ -20,12 +21,12 @@ final class OptionErrors {
      * @param fix        what to do, completing the message after "; "
      */
     static IllegalArgumentException invalidValue(String option, String shownValue, String expected, String fix) {
-        return new IllegalArgumentException("Option '" + option + "' of the kinesis source has the invalid value '"
+        return new IllegalArgumentException("Option '" + option + "' of format kinesis has the invalid value '"
                 + shownValue + "': expected " + expected + "; " + fix);
     }
 
     /** An option that is missing, or that cannot be used as it is, e.g. without another one. */
     static IllegalArgumentException misuse(String option, String problem, String fix) {
-        return new IllegalArgumentException("Option '" + option + "' of the kinesis source " + problem + "; " + fix);
+        return new IllegalArgumentException("Option '" + option + "' of format kinesis " + problem + "; " + fix);
     }
 }

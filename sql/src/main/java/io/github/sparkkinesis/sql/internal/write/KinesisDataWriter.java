@@ -69,7 +69,7 @@ final class KinesisDataWriter implements DataWriter<InternalRow> {
             aggregator.drain().forEach(this::send);
         }
         batcher.drain().forEach(sender::send);
-        return SinkCommitMessage.of(counters);
+        return counters.snapshot();
     }
 
     @Override

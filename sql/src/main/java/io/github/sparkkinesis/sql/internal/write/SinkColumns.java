@@ -27,6 +27,8 @@ public final class SinkColumns implements Serializable {
     public static final String STREAM_NAME = "streamName";
 
     private static final int ABSENT = -1;
+    /** Kinesis' limit on partition keys, in Unicode characters. */
+    private static final int MAX_KEY_CHARS = 256;
 
     private final int data;
     private final boolean dataIsString;
@@ -73,8 +75,9 @@ public final class SinkColumns implements Serializable {
         String key = fixedPartitionKey != null ? fixedPartitionKey
                 : partitionKey == ABSENT ? randomKey()
                 : row.getUTF8String(notNull(row, partitionKey, PARTITION_KEY)).toString();
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("A row has an empty partitionKey; Kinesis needs 1 to 256 characters");
+        if (key.isEmpty() || key.length() > MAX_KEY_CHARS && key.codePointCount(0, key.length()) > MAX_KEY_CHARS) {
+            throw new IllegalArgumentException("A row has a partitionKey of " + key.codePointCount(0, key.length())
+                    + " characters; Kinesis takes 1 to " + MAX_KEY_CHARS);
         }
         String hashKey = explicitHashKey == ABSENT || row.isNullAt(explicitHashKey) ? null
                 : row.getUTF8String(explicitHashKey).toString();

@@ -1,13 +1,17 @@
 package io.github.sparkkinesis.sql.internal.write;
 
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
 /**
  * What one writing task did, counted as it goes: user records and bytes Kinesis acknowledged, records retried,
  * calls with throttled records, records dropped for their size, PutRecords calls made. Only acknowledged records
- * count as written. Read by Spark on the task thread ({@link #taskMetrics()}), so plain fields are enough.
+ * count as written. Read by Spark on the task thread ({@link #taskMetrics()}), so plain fields are enough; a copy
+ * is the task's commit message, for the query progress. A plain class with a no-argument constructor, because
+ * task results may travel through Kryo.
  */
-public final class SinkCounters {
+public final class SinkCounters implements WriterCommitMessage {
+    private static final long serialVersionUID = 1L;
 
     long recordsWritten;
     long bytesWritten;
@@ -38,6 +42,18 @@ public final class SinkCounters {
 
     public long putCalls() {
         return putCalls;
+    }
+
+    /** A copy of the counts now: what a task that committed tells the driver. */
+    SinkCounters snapshot() {
+        SinkCounters copy = new SinkCounters();
+        copy.recordsWritten = recordsWritten;
+        copy.bytesWritten = bytesWritten;
+        copy.recordsRetried = recordsRetried;
+        copy.throttledCalls = throttledCalls;
+        copy.recordsDropped = recordsDropped;
+        copy.putCalls = putCalls;
+        return copy;
     }
 
     /** The counters as Spark's task metrics, named as {@link KinesisSinkMetrics} declares them. */

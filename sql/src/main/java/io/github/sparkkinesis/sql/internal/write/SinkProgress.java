@@ -19,7 +19,7 @@ public final class SinkProgress {
         long dropped = 0;
         long calls = 0;
         for (WriterCommitMessage message : messages) {
-            if (message instanceof SinkCommitMessage task) {
+            if (message instanceof SinkCounters task) {
                 records += task.recordsWritten();
                 bytes += task.bytesWritten();
                 retried += task.recordsRetried();

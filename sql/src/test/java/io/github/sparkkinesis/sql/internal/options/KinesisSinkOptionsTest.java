@@ -90,6 +90,6 @@ class KinesisSinkOptionsTest {
         assertThatThrownBy(() -> parse("endpoint", "ftp://x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Option 'endpoint'");
         assertThatThrownBy(() -> parse("awsAccessKey", "a")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'awsSecretKey' of the kinesis source is missing");
+                .hasMessageContaining("'awsSecretKey' of format kinesis is missing");
     }
 }

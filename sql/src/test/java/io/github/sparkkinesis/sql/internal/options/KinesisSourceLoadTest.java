@@ -39,7 +39,7 @@ class KinesisSourceLoadTest {
         Throwable error = catchThrowable(() -> load(Map.of("streamName", "orders", "maxRecordsPerFetch", "0")));
 
         assertThat(error).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Option 'maxRecordsPerFetch' of the kinesis source has the invalid value '0': expected a "
+                .hasMessage("Option 'maxRecordsPerFetch' of format kinesis has the invalid value '0': expected a "
                         + "whole number from 1 to 10000; give a value in that range, or remove the option for the "
                         + "default 10000");
     }
@@ -58,7 +58,7 @@ class KinesisSourceLoadTest {
         Throwable error = catchThrowable(() -> load(Map.of("region", "eu-west-1")));
 
         assertThat(error).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Option 'streamName' of the kinesis source is required");
+                .hasMessageStartingWith("Option 'streamName' of format kinesis is required");
     }
 
     @Test

@@ -204,7 +204,7 @@ class KinesisSourceOptionsTest {
         void isRequired() {
             assertThatThrownBy(() -> parse("region", "eu-west-1"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Option 'streamName' of the kinesis source is required; give the Kinesis stream "
+                    .hasMessage("Option 'streamName' of format kinesis is required; give the Kinesis stream "
                             + "to read, or a comma-separated list of streams, e.g. .option(\"streamName\", "
                             + "\"orders\")");
         }
@@ -222,7 +222,7 @@ class KinesisSourceOptionsTest {
 
         @Test
         void emptyEntriesAreRejected() {
-            assertThat(message("streamName", "orders,")).isEqualTo("Option 'streamName' of the kinesis source has "
+            assertThat(message("streamName", "orders,")).isEqualTo("Option 'streamName' of format kinesis has "
                     + "the invalid value 'orders,': expected one Kinesis stream name or a comma-separated list "
                     + "of them, each 1 to 128 letters, digits, '_', '.' or '-'; remove the empty entry");
             assertThat(message("streamName", "a,,b")).endsWith("remove the empty entry");
@@ -232,8 +232,8 @@ class KinesisSourceOptionsTest {
 
         @Test
         void invalidNamesAreRejected() {
-            assertThat(message("streamName", "orders,my stream")).isEqualTo("Option 'streamName' of the kinesis "
-                    + "source has the invalid value 'orders,my stream': expected one Kinesis stream name or a "
+            assertThat(message("streamName", "orders,my stream")).isEqualTo("Option 'streamName' of format kinesis "
+                    + "has the invalid value 'orders,my stream': expected one Kinesis stream name or a "
                     + "comma-separated list of them, each 1 to 128 letters, digits, '_', '.' or '-'; 'my stream' "
                     + "is not a stream name: correct it");
             assertThat(message("streamName", "s".repeat(129))).contains("is not a stream name");
@@ -271,17 +271,17 @@ class KinesisSourceOptionsTest {
 
         @Test
         void anUpperCaseRegionIsRejectedWithTheLowerCaseOne() {
-            assertThat(message("region", "EU-West-1")).isEqualTo("Option 'region' of the kinesis source has the "
+            assertThat(message("region", "EU-West-1")).isEqualTo("Option 'region' of format kinesis has the "
                     + "invalid value 'EU-West-1': expected a lower-case AWS region name; use 'eu-west-1'");
         }
 
         @Test
         void somethingElseIsRejected() {
-            assertThat(message("region", "europe")).isEqualTo("Option 'region' of the kinesis source has the "
+            assertThat(message("region", "europe")).isEqualTo("Option 'region' of format kinesis has the "
                     + "invalid value 'europe': expected an AWS region name such as eu-west-1, us-east-1 or "
                     + "ap-southeast-2; correct it, or remove the option for the AWS SDK's default region "
                     + "(AWS_REGION, the profile, the instance's region)");
-            assertThat(message("region", "")).startsWith("Option 'region' of the kinesis source has the invalid "
+            assertThat(message("region", "")).startsWith("Option 'region' of format kinesis has the invalid "
                     + "value '': expected an AWS region name");
             assertThat(message("region", "eu_west_1")).contains("expected an AWS region name");
         }
@@ -297,8 +297,8 @@ class KinesisSourceOptionsTest {
 
         @Test
         void invalidEndpointsAreRejected() {
-            assertThat(message("endpoint", "ftp://localhost:4567")).isEqualTo("Option 'endpoint' of the kinesis "
-                    + "source has the invalid value 'ftp://localhost:4567': expected an http or https URL with a "
+            assertThat(message("endpoint", "ftp://localhost:4567")).isEqualTo("Option 'endpoint' of format kinesis "
+                    + "has the invalid value 'ftp://localhost:4567': expected an http or https URL with a "
                     + "host name and, if any, a port from 1 to 65535, such as https://kinesis.eu-west-1"
                     + ".amazonaws.com or http://localhost:4567 (the scheme must be http or https); correct the "
                     + "URL, or remove the option for the region's Kinesis endpoint");
@@ -315,7 +315,7 @@ class KinesisSourceOptionsTest {
         void anAwsEndpointOfAnotherRegionIsRejected() {
             assertThatThrownBy(() -> parse("streamName", "s", "region", "us-east-1",
                     "endpoint", "https://kinesis.eu-west-1.amazonaws.com"))
-                    .hasMessage("Option 'endpoint' of the kinesis source is 'https://kinesis.eu-west-1.amazonaws"
+                    .hasMessage("Option 'endpoint' of format kinesis is 'https://kinesis.eu-west-1.amazonaws"
                             + ".com', in region eu-west-1, but option 'region' is 'us-east-1' (requests are signed "
                             + "for 'region', which is never taken from the endpoint); set region to 'eu-west-1', "
                             + "or use the endpoint of us-east-1");
@@ -359,29 +359,29 @@ class KinesisSourceOptionsTest {
         @Test
         void oneKeyWithoutTheOtherIsRejected() {
             assertThatThrownBy(() -> parse("streamName", "s", "awsAccessKey", KEY_ID))
-                    .hasMessage("Option 'awsSecretKey' of the kinesis source is missing while option "
+                    .hasMessage("Option 'awsSecretKey' of format kinesis is missing while option "
                             + "'awsAccessKey' is set (the two go together); set both, or neither for the AWS SDK's "
                             + "default credential chain (environment, system properties, profile, web identity, "
                             + "container or instance role)");
             assertThatThrownBy(() -> parse("streamName", "s", "awsSecretKey", SECRET))
-                    .hasMessageStartingWith("Option 'awsAccessKey' of the kinesis source is missing while option "
+                    .hasMessageStartingWith("Option 'awsAccessKey' of format kinesis is missing while option "
                             + "'awsSecretKey' is set");
         }
 
         @Test
         void blankKeysAreRejectedWithoutShowingTheSecret() {
             assertThatThrownBy(() -> parse("streamName", "s", "awsAccessKey", " ", "awsSecretKey", SECRET))
-                    .hasMessageStartingWith("Option 'awsAccessKey' of the kinesis source has the invalid value ' ': "
+                    .hasMessageStartingWith("Option 'awsAccessKey' of format kinesis has the invalid value ' ': "
                             + "expected an AWS access key id;");
             assertThatThrownBy(() -> parse("streamName", "s", "awsAccessKey", KEY_ID, "awsSecretKey", "  "))
-                    .hasMessageStartingWith("Option 'awsSecretKey' of the kinesis source has the invalid value "
+                    .hasMessageStartingWith("Option 'awsSecretKey' of format kinesis has the invalid value "
                             + "'****': expected the secret key of the access key id, not blank;");
         }
 
         @Test
         void invalidRoleArnsAreRejected() {
             assertThatThrownBy(() -> parse("streamName", "s", "roleArn", "kinesis-reader"))
-                    .hasMessage("Option 'roleArn' of the kinesis source has the invalid value 'kinesis-reader': "
+                    .hasMessage("Option 'roleArn' of format kinesis has the invalid value 'kinesis-reader': "
                             + "expected an IAM role ARN, arn:aws:iam::<account-id>:role/<role-name>; copy the "
                             + "role's ARN from the IAM console");
             assertThatThrownBy(() -> parse("streamName", "s", "roleArn", "arn:aws:iam::123456789012:user/alice"))
@@ -396,7 +396,7 @@ class KinesisSourceOptionsTest {
                 assertThatThrownBy(() -> parse("streamName", "s", "roleArn", ROLE_ARN,
                         "roleSessionName", sessionName))
                         .as(sessionName)
-                        .hasMessage("Option 'roleSessionName' of the kinesis source has the invalid value '"
+                        .hasMessage("Option 'roleSessionName' of format kinesis has the invalid value '"
                                 + sessionName + "': expected 2 to 64 letters, digits and +=,.@_-; correct it, or "
                                 + "remove the option for the default spark-kinesis-source");
             }
@@ -406,7 +406,7 @@ class KinesisSourceOptionsTest {
         void invalidExternalIdsAreRejectedWithoutShowingThem() {
             assertThatThrownBy(() -> parse("streamName", "s", "roleArn", ROLE_ARN,
                     "roleExternalId", "secret id"))
-                    .hasMessage("Option 'roleExternalId' of the kinesis source has the invalid value '****': "
+                    .hasMessage("Option 'roleExternalId' of format kinesis has the invalid value '****': "
                             + "expected 2 to 1224 letters, digits and +=,.@:/_-; use the external id the role's "
                             + "trust policy requires");
         }
@@ -417,7 +417,7 @@ class KinesisSourceOptionsTest {
                 String value = roleOption.equals("stsEndpoint") ? "https://sts.eu-west-1.amazonaws.com" : "abc";
                 assertThatThrownBy(() -> parse("streamName", "s", roleOption, value))
                         .as(roleOption)
-                        .hasMessage("Option '" + roleOption + "' of the kinesis source is only used to assume a "
+                        .hasMessage("Option '" + roleOption + "' of format kinesis is only used to assume a "
                                 + "role, and option 'roleArn' is not set; set roleArn too, or remove "
                                 + roleOption);
             }
@@ -431,7 +431,7 @@ class KinesisSourceOptionsTest {
             assertThat(options.stsEndpoint()).contains(URI.create("http://localhost:4566"));
             assertThat(options.credentials().toString()).contains("stsEndpoint=http://localhost:4566");
             assertThatThrownBy(() -> parse("streamName", "s", "roleArn", ROLE_ARN, "stsEndpoint", "sts.aws"))
-                    .hasMessage("Option 'stsEndpoint' of the kinesis source has the invalid value 'sts.aws': "
+                    .hasMessage("Option 'stsEndpoint' of format kinesis has the invalid value 'sts.aws': "
                             + "expected an http or https URL with a host name and, if any, a port from 1 to 65535, "
                             + "such as https://sts.eu-west-1.amazonaws.com (the scheme must be http or https); "
                             + "correct the URL, or remove the option for the region's STS endpoint");
@@ -483,8 +483,8 @@ class KinesisSourceOptionsTest {
 
         @Test
         void invalidKeywordsAreRejectedListingTheAcceptedValues() {
-            assertThat(message("initialPosition", "oldest")).isEqualTo("Option 'initialPosition' of the kinesis "
-                    + "source has the invalid value 'oldest': expected latest, trim_horizon, earliest, or a JSON "
+            assertThat(message("initialPosition", "oldest")).isEqualTo("Option 'initialPosition' of format kinesis "
+                    + "has the invalid value 'oldest': expected latest, trim_horizon, earliest, or a JSON "
                     + "object such as {\"at_timestamp\": \"2026-11-01T00:00:00Z\"} or {\"at_timestamp\": "
                     + "\"06/25/2020 10:23:45 PDT\", \"format\": \"MM/dd/yyyy HH:mm:ss ZZZ\"}; remove the option "
                     + "for the default latest");
@@ -559,8 +559,8 @@ class KinesisSourceOptionsTest {
             assertThat(parse("streamName", "s", "maxRecordsPerFetch", "1").maxRecordsPerFetch()).isEqualTo(1);
             assertThat(parse("streamName", "s", "maxRecordsPerFetch", " 10000 ").maxRecordsPerFetch())
                     .isEqualTo(10_000);
-            assertThat(message("maxRecordsPerFetch", "0")).isEqualTo("Option 'maxRecordsPerFetch' of the kinesis "
-                    + "source has the invalid value '0': expected a whole number from 1 to 10000; give a value in "
+            assertThat(message("maxRecordsPerFetch", "0")).isEqualTo("Option 'maxRecordsPerFetch' of format kinesis "
+                    + "has the invalid value '0': expected a whole number from 1 to 10000; give a value in "
                     + "that range, or remove the option for the default 10000");
             for (String invalid : List.of("10001", "-5", "1.5", "1e3", "lots", "", "99999999999999999999")) {
                 assertThat(message("maxRecordsPerFetch", invalid)).as(invalid)
@@ -571,7 +571,7 @@ class KinesisSourceOptionsTest {
         @Test
         void shardsPerTaskIsAtLeast1() {
             assertThat(parse("streamName", "s", "shardsPerTask", "1").shardsPerTask()).isEqualTo(OptionalInt.of(1));
-            assertThat(message("shardsPerTask", "0")).isEqualTo("Option 'shardsPerTask' of the kinesis source has "
+            assertThat(message("shardsPerTask", "0")).isEqualTo("Option 'shardsPerTask' of format kinesis has "
                     + "the invalid value '0': expected a whole number from 1 to 2147483647; give a value in that "
                     + "range, or remove the option for shards spread over the cluster's parallelism");
             assertThat(message("shardsPerTask", "2147483648")).contains("from 1 to 2147483647");
@@ -584,8 +584,8 @@ class KinesisSourceOptionsTest {
                     .isEqualTo(OptionalLong.of(1));
             assertThat(parse("streamName", "s", "maxRecordsPerTrigger", "5000000000").maxRecordsPerTrigger())
                     .isEqualTo(OptionalLong.of(5_000_000_000L));
-            assertThat(message("maxRecordsPerTrigger", "0")).isEqualTo("Option 'maxRecordsPerTrigger' of the "
-                    + "kinesis source has the invalid value '0': expected a whole number from 1 to "
+            assertThat(message("maxRecordsPerTrigger", "0")).isEqualTo("Option 'maxRecordsPerTrigger' of format "
+                    + "kinesis has the invalid value '0': expected a whole number from 1 to "
                     + "9223372036854775807; give a value in that range, or remove the option for no limit on "
                     + "records");
             assertThat(message("maxRecordsPerTrigger", "10k")).contains("invalid value '10k'");
@@ -599,8 +599,8 @@ class KinesisSourceOptionsTest {
             assertThat(bytes("10m")).isEqualTo(10L * 1024 * 1024);
             assertThat(bytes("10MB")).isEqualTo(10L * 1024 * 1024);
             assertThat(bytes("1g")).isEqualTo(1024L * 1024 * 1024);
-            assertThat(message("maxBytesPerTrigger", "0")).isEqualTo("Option 'maxBytesPerTrigger' of the kinesis "
-                    + "source has the invalid value '0': expected a size of at least 1 byte such as 1048576, 512k, "
+            assertThat(message("maxBytesPerTrigger", "0")).isEqualTo("Option 'maxBytesPerTrigger' of format kinesis "
+                    + "has the invalid value '0': expected a size of at least 1 byte such as 1048576, 512k, "
                     + "10m or 1g (whole numbers; k, m, g, t are 1024, 1024^2, 1024^3, 1024^4 bytes; a number "
                     + "alone is bytes); remove the option for no limit on bytes");
             for (String invalid : List.of("-1", "1.5g", "10 apples", "ten", "")) {
@@ -625,8 +625,8 @@ class KinesisSourceOptionsTest {
                     .isEqualTo(Duration.ofMillis(250));
             assertThat(duration("shardFetchInterval", "2S", KinesisSourceOptions::shardFetchInterval))
                     .isEqualTo(Duration.ofSeconds(2));
-            assertThat(message("shardFetchInterval", "100ms")).isEqualTo("Option 'shardFetchInterval' of the "
-                    + "kinesis source has the invalid value '100ms': expected a duration of at least 200ms such "
+            assertThat(message("shardFetchInterval", "100ms")).isEqualTo("Option 'shardFetchInterval' of format "
+                    + "kinesis has the invalid value '100ms': expected a duration of at least 200ms such "
                     + "as 500ms, 10s or 2min (whole numbers; units us, ms, s, m or min, h, d; a number alone is "
                     + "milliseconds); remove the option for the default 300ms");
         }
@@ -637,8 +637,8 @@ class KinesisSourceOptionsTest {
                     .isEqualTo(Duration.ofMillis(1));
             assertThat(duration("maxFetchDuration", "1min", KinesisSourceOptions::maxFetchDuration))
                     .isEqualTo(Duration.ofMinutes(1));
-            assertThat(message("maxFetchDuration", "0")).isEqualTo("Option 'maxFetchDuration' of the kinesis "
-                    + "source has the invalid value '0': expected a positive duration such as 500ms, 10s or 2min "
+            assertThat(message("maxFetchDuration", "0")).isEqualTo("Option 'maxFetchDuration' of format kinesis "
+                    + "has the invalid value '0': expected a positive duration such as 500ms, 10s or 2min "
                     + "(whole numbers; units us, ms, s, m or min, h, d; a number alone is milliseconds); remove "
                     + "the option for the default 10s");
             assertThat(message("maxFetchDuration", "-1s")).contains("expected a positive duration");
@@ -673,7 +673,7 @@ class KinesisSourceOptionsTest {
     void failOnDataLossIsTrueOrFalse() {
         assertThat(parse("streamName", "s", "failOnDataLoss", "false").failOnDataLoss()).isFalse();
         assertThat(parse("streamName", "s", "failOnDataLoss", "True").failOnDataLoss()).isTrue();
-        assertThat(message("failOnDataLoss", "no")).isEqualTo("Option 'failOnDataLoss' of the kinesis source has "
+        assertThat(message("failOnDataLoss", "no")).isEqualTo("Option 'failOnDataLoss' of format kinesis has "
                 + "the invalid value 'no': expected true or false; remove the option for the default true");
     }
 
@@ -682,22 +682,22 @@ class KinesisSourceOptionsTest {
     @Test
     void pollingIsTheOnlyConsumerMode() {
         assertThat(parse("streamName", "s", "consumerMode", "POLLING").streamNames()).containsExactly("s");
-        assertThat(message("consumerMode", "efo")).isEqualTo("Option 'consumerMode' of the kinesis source is "
+        assertThat(message("consumerMode", "efo")).isEqualTo("Option 'consumerMode' of format kinesis is "
                 + "'efo', but enhanced fan-out is not supported yet; use polling: set consumerMode to polling, or "
                 + "remove the option");
         assertThat(message("consumerMode", "EFO")).contains("enhanced fan-out is not supported yet");
-        assertThat(message("consumerMode", "push")).isEqualTo("Option 'consumerMode' of the kinesis source has "
+        assertThat(message("consumerMode", "push")).isEqualTo("Option 'consumerMode' of format kinesis has "
                 + "the invalid value 'push': expected polling (efo, enhanced fan-out, is not supported yet); remove "
                 + "the option for the default polling");
     }
 
     @Test
     void enhancedFanOutOptionsAreRejected() {
-        assertThat(message("consumerName", "my-consumer")).isEqualTo("Option 'consumerName' of the kinesis source "
+        assertThat(message("consumerName", "my-consumer")).isEqualTo("Option 'consumerName' of format kinesis "
                 + "belongs to enhanced fan-out (consumerMode efo), which is not supported yet; remove it: the "
                 + "source reads by polling");
         assertThat(message("requireConsumerDeregistration", "true"))
-                .startsWith("Option 'requireConsumerDeregistration' of the kinesis source belongs to enhanced "
+                .startsWith("Option 'requireConsumerDeregistration' of format kinesis belongs to enhanced "
                         + "fan-out");
     }
 

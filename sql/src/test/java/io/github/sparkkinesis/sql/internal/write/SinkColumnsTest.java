@@ -91,5 +91,8 @@ class SinkColumnsTest {
                 .hasMessageContaining("null partitionKey");
         assertThatThrownBy(() -> columns.record(new GenericInternalRow(new Object[] {new byte[0],
             UTF8String.fromString("k"), UTF8String.fromString("-1")}))).hasMessageContaining("explicitHashKey '-1'");
+        assertThatThrownBy(() -> columns.record(new GenericInternalRow(new Object[] {new byte[0],
+            UTF8String.fromString("k".repeat(257)), null}))).hasMessage("A row has a partitionKey of 257 "
+                + "characters; Kinesis takes 1 to 256");
     }
 }
