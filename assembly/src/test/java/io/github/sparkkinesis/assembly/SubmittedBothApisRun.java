@@ -69,10 +69,7 @@ final class SubmittedBothApisRun {
                 stream, stack.kinesisEndpoint().toString(), stack.dynamoDbEndpoint().toString(),
                 LocalStack.REGION.id(), output.toString(), work.resolve("checkpoint").toString(),
                 KinesisStreamFixture.uniqueName("spark35"), Integer.toString(RECORDS)));
-        Map<String, String> environment = Map.of(
-                "SPARK_HOME", spark.home().toString(),
-                "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        Map<String, String> environment = SubmitEnvironment.of(spark, credentials);
 
         try (ChildJvm submit = ChildJvm.start("org.apache.spark.deploy.SparkSubmit", spark.classpath(), environment,
                 work.resolve("spark-submit.log"), args.toArray(String[]::new))) {
