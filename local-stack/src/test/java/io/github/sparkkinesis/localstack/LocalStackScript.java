@@ -12,20 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code local-stack/bin/local-stack} as a user runs it, on ports of its own and with its own run directory (pid,
- * port and log files), so that a test neither meets nor disturbs a stack someone started by hand.
+ * port and log files), so that a test neither meets nor disturbs a stack someone started by hand. The script is
+ * found in the folder {@value LocalStackInstallation#HOME_PROPERTY} names (the build sets it).
  */
-final class LocalStackScript {
+public final class LocalStackScript implements AutoCloseable {
 
     /** Far longer than any command takes (stopping waits up to 10 s per server): only a hung script hits it. */
     private static final long COMMAND_TIMEOUT_SECONDS = 180;
+    private static final Pattern EXPORT = Pattern.compile("(\\w+)=(\\S+)");
 
     /** What one command printed and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
-        String output() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        /** Both outputs, for assertion messages. */
+        public String output() {
             return stdout + stderr;
         }
     }
@@ -36,7 +42,7 @@ final class LocalStackScript {
     private final int kinesisTlsPort;
     private final int dynamoDbPort;
 
-    LocalStackScript(Path runDirectory, int kinesisPort, int kinesisTlsPort, int dynamoDbPort) {
+    public LocalStackScript(Path runDirectory, int kinesisPort, int kinesisTlsPort, int dynamoDbPort) {
         this.script = Paths.get(System.getProperty(LocalStackInstallation.HOME_PROPERTY), "bin", "local-stack");
         this.runDirectory = runDirectory;
         this.kinesisPort = kinesisPort;
@@ -45,19 +51,20 @@ final class LocalStackScript {
     }
 
     /** A script on three free loopback ports. */
-    static LocalStackScript onFreePorts(Path runDirectory) {
+    public static LocalStackScript onFreePorts(Path runDirectory) {
         return new LocalStackScript(runDirectory, freePort(), freePort(), freePort());
     }
 
-    int kinesisPort() {
+    public int kinesisPort() {
         return kinesisPort;
     }
 
-    int dynamoDbPort() {
+    public int dynamoDbPort() {
         return dynamoDbPort;
     }
 
-    Result run(String... arguments) {
+    /** Runs {@code local-stack/bin/local-stack arguments...} to its end. */
+    public Result run(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -87,7 +94,7 @@ final class LocalStackScript {
     }
 
     /** The process the script recorded for a server ("kinesis-mock" or "dynalite"), if it still runs. */
-    Optional<ProcessHandle> recordedProcess(String server) {
+    public Optional<ProcessHandle> recordedProcess(String server) {
         Path pidFile = runDirectory.resolve(server + ".pid");
         try {
             return Files.exists(pidFile)
@@ -98,11 +105,30 @@ final class LocalStackScript {
         }
     }
 
-    /** Kills what the script recorded, for a test that failed before it could stop the stack. */
-    void killRecordedProcesses() {
-        for (String server : List.of("kinesis-mock", "dynalite")) {
-            recordedProcess(server).ifPresent(ProcessHandle::destroyForcibly);
+    /**
+     * The settings {@code env} prints for the AWS CLI and SDKs, by name ({@code AWS_ENDPOINT_URL_KINESIS}...), as
+     * a shell would have them after {@code eval "$(local-stack/bin/local-stack env)"}.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> variables = new TreeMap<>();
+        for (String line : run("env").stdout().lines().filter(line -> line.startsWith("export ")).toList()) {
+            Matcher matcher = EXPORT.matcher(line);
+            while (matcher.find()) {
+                variables.put(matcher.group(1), matcher.group(2));
+            }
         }
+        return variables;
+    }
+
+    /** Stops the stack; kills the servers if the script could not, so a failed test leaves none behind. */
+    @Override
+    public void close() {
+        List<ProcessHandle> servers = new ArrayList<>();
+        for (String server : List.of("kinesis-mock", "dynalite")) {
+            recordedProcess(server).ifPresent(servers::add);
+        }
+        run("stop");
+        servers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static int freePort() {

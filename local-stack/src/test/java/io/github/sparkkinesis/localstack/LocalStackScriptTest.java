@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +30,6 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  */
 class LocalStackScriptTest {
 
-    private static final Pattern EXPORT = Pattern.compile("(\\w+)=(\\S+)");
-
     @TempDir
     Path work;
 
@@ -51,7 +46,7 @@ class LocalStackScriptTest {
     @AfterEach
     void stopWhatTheTestStarted() {
         if (script != null) {
-            script.run("stop");
+            script.close();
         }
         started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
@@ -114,7 +109,7 @@ class LocalStackScriptTest {
         script = LocalStackScript.onFreePorts(work.resolve("run"));
         assertThat(start().exitCode()).isZero();
 
-        Map<String, String> environment = exports(script.run("env").stdout());
+        Map<String, String> environment = script.environment();
         assertThat(environment).containsEntry("AWS_REGION", "us-east-1")
                 .containsEntry("AWS_DEFAULT_REGION", "us-east-1")
                 .containsEntry("AWS_ENDPOINT_URL_KINESIS", "http://127.0.0.1:" + script.kinesisPort())
@@ -158,17 +153,6 @@ class LocalStackScriptTest {
         assertThat(create.exitCode()).isEqualTo(1);
         assertThat(create.stderr()).contains("Cannot reach kinesis-mock at http://127.0.0.1:" + script.kinesisPort())
                 .contains("local-stack/bin/local-stack start");
-    }
-
-    private static Map<String, String> exports(String env) {
-        Map<String, String> variables = new TreeMap<>();
-        for (String line : env.lines().filter(line -> line.startsWith("export ")).toList()) {
-            Matcher matcher = EXPORT.matcher(line);
-            while (matcher.find()) {
-                variables.put(matcher.group(1), matcher.group(2));
-            }
-        }
-        return variables;
     }
 
     private static KinesisClient kinesisClient(Map<String, String> environment) {
