@@ -24,6 +24,7 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceiverErrors;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
+import org.apache.spark.streaming.kinesis.testing.SilentEndpoint;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
@@ -139,6 +140,69 @@ class ErrorReportingIT {
 
         Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint),
                 () -> String.valueOf(errors.messages()));
+    }
+
+    @Test
+    void anStsEndpointThatCannotBeReachedIsNamedNotKinesis(LocalStack stack, StreamingContexts contexts) {
+        String closedSts = "http://127.0.0.1:1";
+        String stream = stack.streams().createUniqueStream("sts", 1);
+        JavaStreamingContext ssc = contexts.create();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .kinesisCredentials(SparkAWSCredentials.builder()
+                        .basicCredentials("local-stack-key", "local-stack-secret")
+                        .stsCredentials("arn:aws:iam::123456789012:role/kinesis-reader", "errors-test")
+                        .stsEndpointUrl(closedSts)
+                        .build())
+                .build().asJava());
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach STS at " + closedSts),
+                () -> String.valueOf(errors.messages()));
+        assertThat(errors.messages()).noneMatch(message -> message.contains("cannot reach Kinesis"))
+                .anyMatch(message -> message.contains("could not assume role "
+                        + "arn:aws:iam::123456789012:role/kinesis-reader"));
+    }
+
+    @Test
+    void aDynamoDbThatAcceptsConnectionsButNeverAnswersIsNamedWithItsEndpoint(LocalStack stack,
+            StreamingContexts contexts) {
+        String stream = stack.streams().createUniqueStream("silent-dynamodb", 1);
+        try (SilentEndpoint silentDynamoDb = SilentEndpoint.start()) {
+            JavaStreamingContext ssc = contexts.create();
+            ReceiverErrors errors = new ReceiverErrors();
+            ssc.addStreamingListener(errors);
+            RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                    .dynamoDBEndpointUrl(silentDynamoDb.url())
+                    .build().asJava());
+
+            ssc.start();
+
+            // The set-up waits 30 s for a DynamoDB call: the test waits for that, then for the report.
+            Eventually.await(TIMEOUT, () -> errors.any("DynamoDB at " + silentDynamoDb.url()
+                    + " accepts connections but did not answer within 30 s"), () -> String.valueOf(errors.messages()));
+        }
+    }
+
+    @Test
+    void aDynamoDbThatRefusesConnectionsIsUnreachableNeverSilent(LocalStack stack, StreamingContexts contexts) {
+        String closedDynamoDb = "http://127.0.0.1:1";
+        String stream = stack.streams().createUniqueStream("refused-dynamodb", 1);
+        JavaStreamingContext ssc = contexts.create();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+                .dynamoDBEndpointUrl(closedDynamoDb)
+                .build().asJava());
+
+        ssc.start();
+
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach DynamoDB at " + closedDynamoDb),
+                () -> String.valueOf(errors.messages()));
+        assertThat(errors.messages()).noneMatch(message -> message.contains("accepts connections")
+                || message.contains("TimeoutException"));
     }
 
     @Test
