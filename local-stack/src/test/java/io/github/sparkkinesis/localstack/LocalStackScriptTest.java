@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -120,8 +122,8 @@ class LocalStackScriptTest {
 
         assertThat(create.exitCode()).as(create.output()).isZero();
         assertThat(create.stdout()).contains("Created stream 'words' with 2 shards");
-        try (KinesisClient kinesis = kinesisClient(environment);
-                DynamoDbClient dynamoDb = dynamoDbClient(environment)) {
+        try (KinesisClient kinesis = client(KinesisClient.builder(), environment, "AWS_ENDPOINT_URL_KINESIS");
+                DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), environment, "AWS_ENDPOINT_URL_DYNAMODB")) {
             StreamDescriptionSummary words =
                     kinesis.describeStreamSummary(b -> b.streamName("words")).streamDescriptionSummary();
             assertThat(words.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
@@ -155,27 +157,15 @@ class LocalStackScriptTest {
                 .contains("local-stack/bin/local-stack start");
     }
 
-    private static KinesisClient kinesisClient(Map<String, String> environment) {
-        return KinesisClient.builder()
-                .endpointOverride(URI.create(environment.get("AWS_ENDPOINT_URL_KINESIS")))
+    /** A client configured as the AWS SDK configures itself from those environment variables. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
+            Map<String, String> environment, String endpointVariable) {
+        return builder.endpointOverride(URI.create(environment.get(endpointVariable)))
                 .region(Region.of(environment.get("AWS_REGION")))
-                .credentialsProvider(credentials(environment))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
-    }
-
-    private static DynamoDbClient dynamoDbClient(Map<String, String> environment) {
-        return DynamoDbClient.builder()
-                .endpointOverride(URI.create(environment.get("AWS_ENDPOINT_URL_DYNAMODB")))
-                .region(Region.of(environment.get("AWS_REGION")))
-                .credentialsProvider(credentials(environment))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
-    }
-
-    private static StaticCredentialsProvider credentials(Map<String, String> environment) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
-                environment.get("AWS_SECRET_ACCESS_KEY")));
     }
 
     private static boolean acceptsConnections(int port) {

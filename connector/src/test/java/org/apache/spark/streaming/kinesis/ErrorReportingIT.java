@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.streaming.StreamingContextState;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -129,14 +130,9 @@ class ErrorReportingIT {
         // Nothing listens on port 1 (tcpmux): connections are refused at once. A random "free" port can be taken
         // by another process between choosing and using it.
         String closedEndpoint = "http://127.0.0.1:1";
-        JavaStreamingContext ssc = contexts.create();
-        ReceiverErrors errors = new ReceiverErrors();
-        ssc.addStreamingListener(errors);
-        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "any-stream", app())
-                .endpointUrl(closedEndpoint)
-                .build().asJava());
 
-        ssc.start();
+        ReceiverErrors errors = startReading(stack, contexts, "any-stream",
+                builder -> builder.endpointUrl(closedEndpoint));
 
         Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint),
                 () -> String.valueOf(errors.messages()));
@@ -145,40 +141,28 @@ class ErrorReportingIT {
     @Test
     void anStsEndpointThatCannotBeReachedIsNamedNotKinesis(LocalStack stack, StreamingContexts contexts) {
         String closedSts = "http://127.0.0.1:1";
-        String stream = stack.streams().createUniqueStream("sts", 1);
-        JavaStreamingContext ssc = contexts.create();
-        ReceiverErrors errors = new ReceiverErrors();
-        ssc.addStreamingListener(errors);
-        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
-                .kinesisCredentials(SparkAWSCredentials.builder()
-                        .basicCredentials("local-stack-key", "local-stack-secret")
-                        .stsCredentials("arn:aws:iam::123456789012:role/kinesis-reader", "errors-test")
-                        .stsEndpointUrl(closedSts)
-                        .build())
-                .build().asJava());
+        String role = "arn:aws:iam::123456789012:role/kinesis-reader";
 
-        ssc.start();
+        ReceiverErrors errors = startReading(stack, contexts, stack.streams().createUniqueStream("sts", 1),
+                builder -> builder.kinesisCredentials(SparkAWSCredentials.builder()
+                        .basicCredentials("local-stack-key", "local-stack-secret")
+                        .stsCredentials(role, "errors-test")
+                        .stsEndpointUrl(closedSts)
+                        .build()));
 
         Eventually.await(TIMEOUT, () -> errors.any("cannot reach STS at " + closedSts),
                 () -> String.valueOf(errors.messages()));
         assertThat(errors.messages()).noneMatch(message -> message.contains("cannot reach Kinesis"))
-                .anyMatch(message -> message.contains("could not assume role "
-                        + "arn:aws:iam::123456789012:role/kinesis-reader"));
+                .anyMatch(message -> message.contains("could not assume role " + role));
     }
 
     @Test
     void aDynamoDbThatAcceptsConnectionsButNeverAnswersIsNamedWithItsEndpoint(LocalStack stack,
             StreamingContexts contexts) {
-        String stream = stack.streams().createUniqueStream("silent-dynamodb", 1);
         try (SilentEndpoint silentDynamoDb = SilentEndpoint.start()) {
-            JavaStreamingContext ssc = contexts.create();
-            ReceiverErrors errors = new ReceiverErrors();
-            ssc.addStreamingListener(errors);
-            RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
-                    .dynamoDBEndpointUrl(silentDynamoDb.url())
-                    .build().asJava());
-
-            ssc.start();
+            ReceiverErrors errors = startReading(stack, contexts,
+                    stack.streams().createUniqueStream("silent-dynamodb", 1),
+                    builder -> builder.dynamoDBEndpointUrl(silentDynamoDb.url()));
 
             // The set-up waits 30 s for a DynamoDB call: the test waits for that, then for the report.
             Eventually.await(TIMEOUT, () -> errors.any("DynamoDB at " + silentDynamoDb.url()
@@ -189,20 +173,26 @@ class ErrorReportingIT {
     @Test
     void aDynamoDbThatRefusesConnectionsIsUnreachableNeverSilent(LocalStack stack, StreamingContexts contexts) {
         String closedDynamoDb = "http://127.0.0.1:1";
-        String stream = stack.streams().createUniqueStream("refused-dynamodb", 1);
-        JavaStreamingContext ssc = contexts.create();
-        ReceiverErrors errors = new ReceiverErrors();
-        ssc.addStreamingListener(errors);
-        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
-                .dynamoDBEndpointUrl(closedDynamoDb)
-                .build().asJava());
 
-        ssc.start();
+        ReceiverErrors errors = startReading(stack, contexts,
+                stack.streams().createUniqueStream("refused-dynamodb", 1),
+                builder -> builder.dynamoDBEndpointUrl(closedDynamoDb));
 
         Eventually.await(TIMEOUT, () -> errors.any("cannot reach DynamoDB at " + closedDynamoDb),
                 () -> String.valueOf(errors.messages()));
         assertThat(errors.messages()).noneMatch(message -> message.contains("accepts connections")
                 || message.contains("TimeoutException"));
+    }
+
+    /** Starts reading {@code stream} with the local stack's settings changed by {@code setting}; what it reports. */
+    private static ReceiverErrors startReading(LocalStack stack, StreamingContexts contexts, String stream,
+            UnaryOperator<KinesisInputDStream.Builder> setting) {
+        JavaStreamingContext ssc = contexts.create();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(setting.apply(LocalStackDStreams.builder(stack, ssc, stream, app())).build().asJava());
+        ssc.start();
+        return errors;
     }
 
     @Test
