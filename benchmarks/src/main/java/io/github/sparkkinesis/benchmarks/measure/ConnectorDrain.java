@@ -16,16 +16,14 @@ public final class ConnectorDrain {
      * @param secondsToFirstRecord from {@code ssc.start()} to the first record read
      */
     public record Result(long records, double seconds, double cpuSeconds, long peakHeapBytes,
-            double secondsToFirstRecord) {
+            double secondsToFirstRecord) implements DrainRun {
 
+        @Override
         public double recordsPerSecond() {
             return records / seconds;
         }
 
-        public double mebibytesPerSecond(int recordBytes) {
-            return recordsPerSecond() * recordBytes / (1024.0 * 1024.0);
-        }
-
+        @Override
         public double cpuSecondsPerMillionRecords() {
             return cpuSeconds / records * 1_000_000;
         }

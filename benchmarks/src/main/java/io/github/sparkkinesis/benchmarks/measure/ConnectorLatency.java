@@ -2,6 +2,7 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -34,30 +35,42 @@ public final class ConnectorLatency {
             settings.dstream(ssc, endpoints, stream).asJava()
                     .foreachRDD(rdd -> rdd.foreach(LatencySamples::processed));
             ssc.start();
-            SteadyProducer producer =
-                    new SteadyProducer(kinesis, stream, recordsPerSecond, recordBytes, produceFor.toMillis());
-            long produceStart = System.currentTimeMillis();
-            Thread producing = new Thread(producer, "steady-producer");
-            producing.start();
-            producing.join();
-            double achieved = producer.recordsPut() / ((System.currentTimeMillis() - produceStart) / 1000.0);
-            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            while (LatencySamples.size() < producer.recordsPut() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            if (ReceiveClock.received() == 0) {
-                throw new IllegalStateException("The connector read nothing from " + stream);
-            }
-            long firstReadWallMillis = System.currentTimeMillis()
-                    - (System.nanoTime() - ReceiveClock.firstNanos()) / 1_000_000;
-            long[] latencies = LatencySamples.latenciesSortedSince(firstReadWallMillis + WARM_UP_MILLIS);
-            if (latencies.length == 0) {
-                throw new IllegalStateException("No record was put after the warm-up; produce for longer");
-            }
-            return new Result(latencies.length, Summary.quantile(latencies, 0.5), Summary.quantile(latencies, 0.95),
-                    Summary.quantile(latencies, 0.99), achieved);
+            return produceAndMeasure(kinesis, stream, recordsPerSecond, recordBytes, produceFor,
+                    ReceiveClock::firstNanos);
         } finally {
             ssc.stop(false, false);
         }
+    }
+
+    /**
+     * Puts stamped records into {@code stream} while a reader that hands them to {@link LatencySamples} runs, waits
+     * until it has processed them, and summarises the latencies of those put after the warm-up.
+     *
+     * @param firstReadNanos when the reader read its first record ({@link System#nanoTime()}), 0 if it read none
+     */
+    static Result produceAndMeasure(KinesisClient kinesis, String stream, int recordsPerSecond, int recordBytes,
+            Duration produceFor, LongSupplier firstReadNanos) throws InterruptedException {
+        SteadyProducer producer =
+                new SteadyProducer(kinesis, stream, recordsPerSecond, recordBytes, produceFor.toMillis());
+        long produceStart = System.currentTimeMillis();
+        Thread producing = new Thread(producer, "steady-producer");
+        producing.start();
+        producing.join();
+        double achieved = producer.recordsPut() / ((System.currentTimeMillis() - produceStart) / 1000.0);
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (LatencySamples.size() < producer.recordsPut() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (firstReadNanos.getAsLong() == 0) {
+            throw new IllegalStateException("The reader read nothing from " + stream);
+        }
+        long firstReadWallMillis = System.currentTimeMillis()
+                - (System.nanoTime() - firstReadNanos.getAsLong()) / 1_000_000;
+        long[] latencies = LatencySamples.latenciesSortedSince(firstReadWallMillis + WARM_UP_MILLIS);
+        if (latencies.length == 0) {
+            throw new IllegalStateException("No record was put after the warm-up; produce for longer");
+        }
+        return new Result(latencies.length, Summary.quantile(latencies, 0.5), Summary.quantile(latencies, 0.95),
+                Summary.quantile(latencies, 0.99), achieved);
     }
 }

@@ -6,8 +6,9 @@ import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 
 /**
- * One local SparkSession for the test JVM (starting Spark takes seconds), and kinesis readers pointed at a
- * {@link LocalStack}.
+ * One local SparkSession for the test JVM (starting Spark takes seconds), with the serializer of every in-JVM test
+ * ({@link SparkTestContext#IN_JVM_SERIALIZER}), and kinesis
+ * readers pointed at a {@link LocalStack}.
  */
 public final class SqlTestSession {
 
@@ -21,6 +22,7 @@ public final class SqlTestSession {
             session = SparkSession.builder()
                     .config(SparkTestContext.localConf("local[4]", "kinesis-source-tests"))
                     .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.serializer", SparkTestContext.IN_JVM_SERIALIZER)
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
         }

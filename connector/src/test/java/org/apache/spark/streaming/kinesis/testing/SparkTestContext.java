@@ -13,6 +13,12 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 public final class SparkTestContext {
 
     public static final Duration DEFAULT_BATCH = new Duration(1000);
+    /**
+     * The serializer of the in-JVM test contexts: Kryo, which many production jobs set, so nothing the connector
+     * ships between driver and executors may depend on Spark's default Java serializer. Child-JVM test
+     * applications keep the default, so both are run.
+     */
+    public static final String IN_JVM_SERIALIZER = "org.apache.spark.serializer.KryoSerializer";
     private static final String MASTER = "local[6]";
     private static JavaSparkContext sparkContext;
 
@@ -23,7 +29,8 @@ public final class SparkTestContext {
         if (sparkContext == null) {
             SparkConf conf = localConf(MASTER, "spark-streaming-kinesis-tests")
                     .set("spark.streaming.receiverRestartDelay", "500")
-                    .set("spark.streaming.stopGracefullyOnShutdown", "false");
+                    .set("spark.streaming.stopGracefullyOnShutdown", "false")
+                    .set("spark.serializer", IN_JVM_SERIALIZER);
             sparkContext = new JavaSparkContext(conf);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> sparkContext.stop()));
         }

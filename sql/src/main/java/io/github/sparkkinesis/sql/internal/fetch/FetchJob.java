@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.sql.internal.fetch;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
@@ -7,7 +8,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Runs a fetch as a Spark job: one task per group of shards, each reading into its executor's block manager and
- * returning only what it stored (positions and counts), so no record passes through the driver.
+ * returning only what it stored (positions and counts), so no record passes through the driver. What the tasks get
+ * and return travels as Java-serialized bytes (see {@link JavaSerializedBytes}), whatever {@code spark.serializer}.
  */
 public final class FetchJob {
 
@@ -28,10 +30,14 @@ public final class FetchJob {
         String previous = sc.getLocalProperty(DESCRIPTION);
         sc.setLocalProperty(DESCRIPTION, description);
         try {
-            return jsc.parallelize(groups, groups.size())
-                    .flatMap(group -> new ShardFetcher(settings, fetchId, TaskContext.get().attemptNumber())
-                            .fetch(group).iterator())
+            List<byte[]> tasks = groups.stream().map(group -> JavaSerializedBytes.of(new ArrayList<>(group))).toList();
+            List<byte[]> answers = jsc.parallelize(tasks, tasks.size())
+                    .map(task -> JavaSerializedBytes.of(new ArrayList<>(new ShardFetcher(settings, fetchId,
+                            TaskContext.get().attemptNumber()).fetch(JavaSerializedBytes.read(task)))))
                     .collect();
+            List<ShardFetchResult> results = new ArrayList<>();
+            answers.forEach(answer -> results.addAll(JavaSerializedBytes.<List<ShardFetchResult>>read(answer)));
+            return results;
         } finally {
             sc.setLocalProperty(DESCRIPTION, previous);
         }

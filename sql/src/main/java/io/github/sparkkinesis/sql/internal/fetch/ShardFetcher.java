@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPage;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -28,9 +25,6 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 public final class ShardFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardFetcher.class);
-    private static final ClassTag<FetchedPage> PAGE = ClassTag$.MODULE$.apply(FetchedPage.class);
-    /** Serialized in memory, spilled to disk under pressure; one copy: a lost block is read from Kinesis again. */
-    private static final StorageLevel STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
 
     private final FetchSettings settings;
     private final int fetchId;
@@ -48,9 +42,10 @@ public final class ShardFetcher {
     /** Fetches every shard of {@code specs}; one result per spec, in order. */
     public List<ShardFetchResult> fetch(List<ShardFetchSpec> specs) {
         KinesisClient kinesis = SharedKinesisClients.forConnection(settings.connection());
+        String location = BlockRef.locationOf(SparkEnv.get().blockManager().blockManagerId());
         List<ShardRead> reads = new ArrayList<>(specs.size());
         for (ShardFetchSpec spec : specs) {
-            reads.add(new ShardRead(spec, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
+            reads.add(new ShardRead(spec, location, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
                     spec.shardId(), HashKeyRange.builder().startingHashKey(spec.startingHashKey())
                             .endingHashKey(spec.endingHashKey()).build(), spec.from())));
         }
@@ -97,6 +92,7 @@ public final class ShardFetcher {
     /** One shard's part of the fetch. */
     private final class ShardRead {
         private final ShardFetchSpec spec;
+        private final String location;
         private final ShardPageReader pages;
         private final List<BlockRef> blocks = new ArrayList<>();
         private long records;
@@ -108,8 +104,9 @@ public final class ShardFetcher {
         private String firstAvailableAfterGap;
         private boolean outOfBlockNames;
 
-        ShardRead(ShardFetchSpec spec, ShardPageReader pages) {
+        ShardRead(ShardFetchSpec spec, String location, ShardPageReader pages) {
             this.spec = spec;
+            this.location = location;
             this.pages = pages;
         }
 
@@ -166,12 +163,9 @@ public final class ShardFetcher {
                 int to = Math.min(pageRecords.size(), from + blockRecords);
                 int index = FetchBlockIndex.of(attempt, spec.slot(), blocks.size());
                 BlockRef block = new BlockRef(fetchId, index, position(pageRecords.get(from)),
-                        position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from));
-                if (!SparkEnv.get().blockManager().putSingle(block.blockId(),
-                        FetchedPage.of(pageRecords, from, to), STORAGE, true, PAGE)) {
-                    throw new IllegalStateException("Spark's block manager did not store " + block.blockId()
-                            + " of shard " + spec.shardId() + " of stream " + spec.stream());
-                }
+                        position(pageRecords.get(to - 1)), to - from, bytesPerRecord * (to - from), location);
+                FetchedBlocks.store(block, FetchedPage.encode(pageRecords, from, to), spec.stream(),
+                        spec.shardId());
                 blocks.add(block);
                 records += block.records();
                 bytes += block.bytes();

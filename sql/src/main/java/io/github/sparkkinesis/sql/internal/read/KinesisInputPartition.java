@@ -3,6 +3,8 @@ package io.github.sparkkinesis.sql.internal.read;
 import io.github.sparkkinesis.sql.internal.fetch.BlockRef;
 import io.github.sparkkinesis.sql.internal.offsets.ShardPosition;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.read.InputPartition;
 
 /**
@@ -17,5 +19,16 @@ public record KinesisInputPartition(String stream, String shardId, String starti
 
     public KinesisInputPartition {
         blocks = List.copyOf(blocks);
+    }
+
+    /** The executors holding the blocks, most blocks first: none when the range is read from Kinesis. */
+    @Override
+    public String[] preferredLocations() {
+        Map<String, Long> blocksPerLocation = blocks.stream()
+                .collect(Collectors.groupingBy(BlockRef::location, Collectors.counting()));
+        return blocksPerLocation.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toArray(String[]::new);
     }
 }

@@ -1,16 +1,15 @@
 package io.github.sparkkinesis.sql.internal.read;
 
 import io.github.sparkkinesis.sql.internal.fetch.BlockRef;
+import io.github.sparkkinesis.sql.internal.fetch.FetchedBlocks;
 import io.github.sparkkinesis.sql.internal.fetch.FetchedPage;
 import io.github.sparkkinesis.sql.internal.fetch.SharedKinesisClients;
 import io.github.sparkkinesis.sql.internal.offsets.ShardPosition;
 import java.util.Collections;
 import java.util.Iterator;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.storage.BlockResult;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReadException;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPage;
@@ -19,9 +18,6 @@ import org.apache.spark.streaming.kinesis.internal.read.StartingPoint;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Option;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
@@ -34,7 +30,6 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 final class KinesisPartitionReader implements PartitionReader<InternalRow> {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisPartitionReader.class);
-    private static final ClassTag<FetchedPage> PAGE = ClassTag$.MODULE$.apply(FetchedPage.class);
     /** Empty pages at the shard's tip before the range's last record is declared missing. */
     private static final int MAX_EMPTY_READS_AT_TIP = 3;
 
@@ -78,8 +73,12 @@ final class KinesisPartitionReader implements PartitionReader<InternalRow> {
                 reachedEnd = true;
                 return false;
             }
+            if (page != null && page.size() > 0) {
+                // Once per block rather than per row: where a read from Kinesis would go on from.
+                lastEmitted = page.position(page.size() - 1);
+            }
             BlockRef block = blocks.next();
-            page = fetch(block);
+            page = FetchedBlocks.get(block);
             pageIndex = 0;
             if (page == null) {
                 LOG.info("Block {} of shard {} of stream {} is gone; reading the rest of the batch's range from "
@@ -100,22 +99,10 @@ final class KinesisPartitionReader implements PartitionReader<InternalRow> {
         // The Kinesis client is shared by the executor's tasks (SharedKinesisClients) and outlives this reader.
     }
 
-    private static FetchedPage fetch(BlockRef block) {
-        Option<BlockResult> result = SparkEnv.get().blockManager().get(block.blockId(), PAGE);
-        if (result.isEmpty()) {
-            return null;
-        }
-        scala.collection.Iterator<Object> values = result.get().data();
-        FetchedPage fetched = (FetchedPage) values.next();
-        // Consuming the iterator to its end releases the block's read lock at once.
-        values.hasNext();
-        return fetched;
-    }
-
     private void emitFromPage() {
         int i = pageIndex++;
-        lastEmitted = new RecordPosition(page.sequenceNumber(i), page.subSequenceNumber(i));
-        current = row(page.partitionKey(i), page.data(i), page.sequenceNumber(i), page.arrivalMillis(i));
+        current = new GenericInternalRow(new Object[] {page.partitionKey(i), page.data(i), stream, shardId,
+            page.sequenceNumber(i), page.arrivalMillis(i) * 1000});
     }
 
     /** Reads on from Kinesis, from right after the last record emitted (or the partition's start). */
@@ -159,8 +146,10 @@ final class KinesisPartitionReader implements PartitionReader<InternalRow> {
         lastEmitted = position;
         byte[] data = new byte[record.data().remaining()];
         record.data().duplicate().get(data);
-        current = row(record.partitionKey(), data, record.sequenceNumber(),
-                record.approximateArrivalTimestamp() == null ? 0 : record.approximateArrivalTimestamp().toEpochMilli());
+        long arrivalMillis = record.approximateArrivalTimestamp() == null
+                ? 0 : record.approximateArrivalTimestamp().toEpochMilli();
+        current = new GenericInternalRow(new Object[] {UTF8String.fromString(record.partitionKey()), data, stream,
+            shardId, UTF8String.fromString(record.sequenceNumber()), arrivalMillis * 1000});
         if (position.equals(last)) {
             reachedEnd = true;
         }
@@ -184,8 +173,4 @@ final class KinesisPartitionReader implements PartitionReader<InternalRow> {
                 + partition.end() + " again: " + reason);
     }
 
-    private InternalRow row(String partitionKey, byte[] data, String sequenceNumber, long arrivalMillis) {
-        return new GenericInternalRow(new Object[] {UTF8String.fromString(partitionKey), data, stream, shardId,
-            UTF8String.fromString(sequenceNumber), arrivalMillis * 1000});
-    }
 }

@@ -22,7 +22,8 @@ class ShardBufferTest {
 
     /** A block of {@code records} records numbered from {@code first}, 10 bytes each. */
     private static BlockRef block(int index, int first, int records) {
-        return new BlockRef(7, index, at(first), at(first + records - 1), records, 10L * records);
+        return new BlockRef(7, index, at(first), at(first + records - 1), records, 10L * records,
+                "executor_localhost_driver");
     }
 
     private static ShardFetchResult fetched(boolean ended, BlockRef... blocks) {
