@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The examples as the README has a newcomer run them: the local stack from {@code local-stack/bin/local-stack}
  * (start, create-stream, and its {@code env} settings in the shell), then {@code examples/bin/run-example} for the
- * word count and the producer, on the class path the build wrote.
+ * word count and the producer, on the class path the build wrote; and the demo's program, which
+ * {@code mvn -Pdemo} runs.
  */
 class RunExampleIT {
 
@@ -80,6 +81,16 @@ class RunExampleIT {
             assertThat(wordCount.output()).contains("KinesisWordCount: KCL metrics NONE")
                     .doesNotContain("UnknownHostException").doesNotContain("monitoring.");
             assertThat(producer.output()).contains("Sent 20 records with 5 words each");
+        }
+    }
+
+    @Test
+    void theDemoCountsEveryWordSent() {
+        // What mvn -Pdemo runs after the build (README's first command), on its own local stack, for 5 s.
+        try (RunExample demo = RunExample.start(work, shell(""), "LocalWordCountDemo", "5")) {
+            assertThat(demo.awaitExit(TIMEOUT)).as(demo.output()).isZero();
+            demo.output().lines().filter(line -> line.startsWith("== ")).forEach(System.out::println);
+            assertThat(demo.output()).contains("== Demo finished: every word sent was counted");
         }
     }
 
