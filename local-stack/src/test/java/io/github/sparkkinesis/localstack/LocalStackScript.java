@@ -67,7 +67,20 @@ public final class LocalStackScript implements AutoCloseable {
     public Result run(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        return runToEnd(command, "local-stack " + String.join(" ", arguments));
+    }
+
+    /**
+     * Runs {@code commands} (shell lines, as a block of the docs shows them) in bash from the repository's root,
+     * where the docs' relative paths start, stopping at the first that fails.
+     */
+    public Result runShell(String commands) {
+        return runToEnd(List.of("bash", "-euo", "pipefail", "-c", commands), "the commands " + commands);
+    }
+
+    private Result runToEnd(List<String> command, String what) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(script.getParent().getParent().getParent()
+                .toFile());
         builder.environment().putAll(Map.of(
                 "KINESIS_PORT", Integer.toString(kinesisPort),
                 "KINESIS_TLS_PORT", Integer.toString(kinesisTlsPort),
@@ -79,9 +92,8 @@ public final class LocalStackScript implements AutoCloseable {
             Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("local-stack " + String.join(" ", arguments) + " did not end within "
-                        + COMMAND_TIMEOUT_SECONDS + " s; output: " + Files.readString(stdout)
-                        + Files.readString(stderr));
+                throw new AssertionError(what + " did not end within " + COMMAND_TIMEOUT_SECONDS + " s; output: "
+                        + Files.readString(stdout) + Files.readString(stderr));
             }
             return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));

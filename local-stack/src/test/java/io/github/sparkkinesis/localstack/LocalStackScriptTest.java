@@ -8,10 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +149,26 @@ class LocalStackScriptTest {
             assertThat(deleteAgain.exitCode()).isEqualTo(1);
             assertThat(deleteAgain.stderr()).contains("There is no stream 'words'");
         }
+    }
+
+    @Test
+    void theSessionOfTheLocalStackGuideRunsAsWritten() throws IOException {
+        String guide = Files.readString(Paths.get(System.getProperty(LocalStackInstallation.HOME_PROPERTY), "..",
+                "docs", "local-stack.md"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("## For humans.*?```sh\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        assertThat(block.find()).as("the shell block of docs/local-stack.md's 'For humans' section").isTrue();
+        script = LocalStackScript.onFreePorts(work.resolve("run"));
+
+        LocalStackScript.Result session = script.runShell(block.group(1));
+        script.recordedProcess("kinesis-mock").ifPresent(started::add);
+        script.recordedProcess("dynalite").ifPresent(started::add);
+
+        System.out.println("docs/local-stack.md, as written:\n" + session.output());
+        assertThat(session.exitCode()).as(session.output()).isZero();
+        assertThat(session.stdout()).contains("Created stream 'words' with 2 shards")
+                .contains("words\tACTIVE\t2 open shards");
+        assertThat(acceptsConnections(script.kinesisPort())).isFalse();
+        assertThat(acceptsConnections(script.dynamoDbPort())).isFalse();
     }
 
     @Test

@@ -39,6 +39,7 @@ final class DocumentedRoutes {
                     "the benchmark harness: about 25 minutes, prints figures, asserts nothing"),
             notRunHere("docs/benchmarks.md", "--only source",
                     "the benchmark harness: 10-17 minutes, prints figures, asserts nothing"),
+            // As written, on ports of its own, and each subcommand on its own.
             runBy("docs/local-stack.md", "local-stack/bin/local-stack status", "LocalStackScriptTest"),
             notRunHere("docs/structured-streaming.md", "ASSEMBLY=assembly/target/",
                     "needs a Spark installation's spark-submit on the PATH. KinesisStructuredWordCountIT runs the "
