@@ -32,6 +32,9 @@ final class DocumentedRoutes {
                     "templates for a Spark installation ('...' is the user's application). PackagesResolutionIT "
                             + "resolves each artifact as --packages does; AssemblySparkSubmitIT and "
                             + "AssemblyStructuredStreamingIT run --jars with the assembly"),
+            runBy("README.md", "spark-submit --packages io.github.sparkkinesis:spark-streaming-kinesis-assembly_2.12",
+                    // '...' stands for the user's application; the test submits its own with each form.
+                    "SparkSubmitOnSpark35IT"),
             notRunHere("README.md", "mvn -B verify -pl spark-lines/spark-4.1 -Dit.test='*IT'",
                     "the full suite again on each other Spark line, after mvn install; mvn -B verify runs the unit "
                             + "tests and one end-to-end read of each API on every line"),
