@@ -39,7 +39,8 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *       shard counts per receiver are the balance Spark users expect.</li>
  *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
  *       per-consumer registration and HTTP/2 and is left for an explicit opt-in. A shard that is behind is read
- *       again without the idle pause (see {@link CatchUpSleepTimeController}).</li>
+ *       again without the idle pause (see {@link CatchUpSleepTimeController}). All the shards of a receiver share
+ *       one read-ahead budget ({@link ReceiverPrefetchBudget}), so its memory does not grow with its shards.</li>
  *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
  *       application or receiver gets its shards within seconds.</li>
  *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
@@ -130,6 +131,9 @@ public final class KclConfiguration {
                 .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
                 .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
                         PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
+        // One budget per receiver: a KclConfiguration, and so this polling configuration, is made per receiver.
+        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(
+                new ReceiverPrefetchBudget(settings.maxPrefetchBytesPerReceiver())));
         polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
         return polling;
     }

@@ -1,0 +1,219 @@
+package org.apache.spark.streaming.kinesis.internal.kcl;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * The bytes of fetched records all the shards of one receiver hold together, and the rule that bounds them: a shard's
+ * next GetRecords call first reserves what its answer may bring, and waits while the receiver cannot afford it. An
+ * answer counts from the moment it is fetched until the receiver has stored it (the KCL acknowledges its delivery), so
+ * what is counted is what the KCL's prefetch queues and the batches being stored keep on the heap.
+ *
+ * <p>The KCL's own bounds are per shard ({@code maxByteSize}, {@code maxPendingProcessRecordsInput}) and multiply by
+ * the shards a receiver holds; this one does not. Rules:
+ * <ul>
+ *   <li>A shard reserves the size of its last answer, the most Kinesis returns (10 MiB) before its first, and at least
+ *       {@link #MIN_RESERVATION_BYTES}: an estimate, settled to the real size when the answer arrives. The bound can
+ *       thus be passed by what the estimates missed, never by a burst of shards starting together.</li>
+ *   <li>Waiting shards are served in arrival order, so that none waits for ever behind shards with smaller
+ *       answers.</li>
+ *   <li>An empty receiver always admits one read, so that an answer larger than the whole budget still goes
+ *       through.</li>
+ *   <li>A shard whose prefetch queue the KCL resets or shuts down gives back everything it held; its waiting read
+ *       stops waiting, since the KCL's reset waits for it.</li>
+ * </ul>
+ * Thread-safe; one per receiver, shared by its shards' prefetch threads.
+ */
+public final class ReceiverPrefetchBudget {
+
+    /**
+     * What a fetched record costs on the heap beyond its data: its sequence number, partition key, arrival time and
+     * buffer objects, about 250 bytes in a heap histogram of a receiver holding small records.
+     */
+    public static final long RECORD_OVERHEAD_BYTES = 256;
+
+    /** The most record data one GetRecords call returns: what a shard's first read may bring. */
+    static final long MAX_ANSWER_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * The least a read reserves, even after empty answers: a shard that was caught up may get a full answer next, so a
+     * receiver whose shards all wake up at once still admits only about budget / 1 MiB reads together.
+     */
+    static final long MIN_RESERVATION_BYTES = 1024 * 1024;
+
+    /** How often a waiting read checks again even without a wake-up (a safety net; wake-ups come on every release). */
+    private static final long WAIT_CHECK_MILLIS = 1_000;
+
+    private final long limitBytes;
+    private final Deque<Shard> waiting = new ArrayDeque<>();
+    private long usedBytes;
+
+    public ReceiverPrefetchBudget(long limitBytes) {
+        if (limitBytes < 1) {
+            throw new IllegalArgumentException("A prefetch budget must be positive, got " + limitBytes);
+        }
+        this.limitBytes = limitBytes;
+    }
+
+    /** The account of one shard's prefetch queue. */
+    public Shard shard() {
+        return new Shard();
+    }
+
+    /** Bytes reserved or held by all shards now. */
+    public synchronized long usedBytes() {
+        return usedBytes;
+    }
+
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /** What {@code records} count against the budget: their data plus {@link #RECORD_OVERHEAD_BYTES} each. */
+    public static long bytes(List<KinesisClientRecord> records) {
+        long bytes = (long) records.size() * RECORD_OVERHEAD_BYTES;
+        for (KinesisClientRecord record : records) {
+            bytes += record.data() == null ? 0 : record.data().limit();
+        }
+        return bytes;
+    }
+
+    private void release(long bytes) {
+        if (bytes != 0) {
+            usedBytes -= bytes;
+            notifyAll();
+        }
+    }
+
+    /** One shard's reads and the answers they brought, from fetch until the receiver stored them. */
+    public final class Shard {
+
+        private final Map<Object, Long> delivered = new HashMap<>();
+        private long heldBytes;
+        private long lastAnswerBytes = MAX_ANSWER_BYTES;
+        private boolean stopWaiting;
+        private boolean closed;
+
+        private Shard() {
+        }
+
+        /**
+         * Reserves room for the shard's next answer, waiting while the receiver cannot afford it, and returns the
+         * bytes reserved; hand them to {@link #settle} or {@link #cancel}. Returns at once (reserving nothing) once
+         * the shard is closed, and without waiting after {@link #stopWaiting()}.
+         */
+        public long reserve() throws InterruptedException {
+            synchronized (ReceiverPrefetchBudget.this) {
+                if (closed) {
+                    return 0;
+                }
+                long estimate = Math.max(lastAnswerBytes, MIN_RESERVATION_BYTES);
+                waiting.addLast(this);
+                try {
+                    while (!stopWaiting && !closed && !(waiting.peekFirst() == this && affordable(estimate))) {
+                        ReceiverPrefetchBudget.this.wait(WAIT_CHECK_MILLIS);
+                    }
+                } finally {
+                    waiting.remove(this);
+                    // The next in line may fit now.
+                    ReceiverPrefetchBudget.this.notifyAll();
+                }
+                stopWaiting = false;
+                if (closed) {
+                    return 0;
+                }
+                usedBytes += estimate;
+                return estimate;
+            }
+        }
+
+        private boolean affordable(long estimate) {
+            return usedBytes == 0 || usedBytes + estimate <= limitBytes;
+        }
+
+        /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes}. */
+        public void settle(long reservedBytes, long answerBytes) {
+            synchronized (ReceiverPrefetchBudget.this) {
+                if (closed) {
+                    release(reservedBytes);
+                    return;
+                }
+                usedBytes += answerBytes;
+                heldBytes += answerBytes;
+                lastAnswerBytes = answerBytes;
+                release(reservedBytes);
+            }
+        }
+
+        /** The read that reserved {@code reservedBytes} failed: nothing was fetched. */
+        public void cancel(long reservedBytes) {
+            synchronized (ReceiverPrefetchBudget.this) {
+                release(reservedBytes);
+            }
+        }
+
+        /** The KCL handed the batch {@code batchId} of {@code bytes} to the receiver to store. */
+        public void delivering(Object batchId, long bytes) {
+            synchronized (ReceiverPrefetchBudget.this) {
+                if (!closed) {
+                    delivered.put(batchId, bytes);
+                }
+            }
+        }
+
+        /** The receiver stored the batch {@code batchId}: the KCL drops it from the shard's queue. */
+        public void stored(Object batchId) {
+            synchronized (ReceiverPrefetchBudget.this) {
+                Long bytes = delivered.remove(batchId);
+                if (bytes != null) {
+                    long released = Math.min(bytes, heldBytes);
+                    heldBytes -= released;
+                    release(released);
+                }
+            }
+        }
+
+        /**
+         * The shard's waiting read, if any, goes ahead without waiting: the KCL is about to reset the shard's queue,
+         * which waits for that read to end.
+         */
+        public void stopWaiting() {
+            synchronized (ReceiverPrefetchBudget.this) {
+                if (waiting.contains(this)) {
+                    stopWaiting = true;
+                    ReceiverPrefetchBudget.this.notifyAll();
+                }
+            }
+        }
+
+        /** The KCL emptied the shard's queue: everything the shard held is given back. */
+        public void reset() {
+            synchronized (ReceiverPrefetchBudget.this) {
+                delivered.clear();
+                long released = heldBytes;
+                heldBytes = 0;
+                release(released);
+            }
+        }
+
+        /** The shard's queue is shut down: everything is given back and later reads count nothing. */
+        public void close() {
+            synchronized (ReceiverPrefetchBudget.this) {
+                closed = true;
+                reset();
+                ReceiverPrefetchBudget.this.notifyAll();
+            }
+        }
+
+        /** Bytes of this shard's answers not yet stored by the receiver. */
+        public long heldBytes() {
+            synchronized (ReceiverPrefetchBudget.this) {
+                return heldBytes;
+            }
+        }
+    }
+}
