@@ -17,7 +17,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder handlingNanos = new LongAdder();
+    private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
 
     KinesisHttpHandler(KinesisDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -51,6 +55,13 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     RequestStatistics statistics() {
         return new RequestStatistics(requests.sum(), errors.sum(), Duration.ofNanos(handlingNanos.sum()));
+    }
+
+    /** Calls answered with a throttling error, by operation ({@code X-Amz-Target} without its prefix). */
+    Map<String, Long> throttledCalls() {
+        Map<String, Long> counts = new TreeMap<>();
+        throttled.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
     }
 
     @Override
@@ -80,6 +91,11 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (error != null) {
             response.headers().set(ERROR_TYPE, error.type());
             errors.increment();
+            if (error.throttling()) {
+                String target = String.valueOf(request.headers().get(TARGET));
+                throttled.computeIfAbsent(target.substring(target.indexOf('.') + 1), op -> new LongAdder())
+                        .increment();
+            }
         }
         HttpUtil.setContentLength(response, body.readableBytes());
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
