@@ -169,6 +169,12 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
 
     @Override
     public void leaseLost(LeaseLostInput input) {
+        if (state == null) {
+            // The KCL shuts a shard consumer down without initializing it when the lease is lost first (seen with
+            // hundreds of shards per receiver): nothing was read or registered.
+            LOG.info("Lost the lease of a shard of stream {} before reading it", streamName);
+            return;
+        }
         LOG.info("Lost the lease of shard {} of stream {} at {}", shardId, streamName, state.lastStored());
         checkpoints.unregister(state);
     }

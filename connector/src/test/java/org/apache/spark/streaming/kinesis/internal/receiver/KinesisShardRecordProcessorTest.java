@@ -366,6 +366,16 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
+    void aLeaseLostBeforeInitializationIsNothingToUnregister() {
+        KinesisShardRecordProcessor<String> processor = new KinesisShardRecordProcessor<>(STREAM,
+                KinesisClientRecord::partitionKey, writer(), tracker, failures, budget, stopping::get, handoverWait);
+
+        processor.leaseLost(LeaseLostInput.builder().build());
+
+        assertThat(tracker.trackedShardCount()).isZero();
+    }
+
+    @Test
     void batchesAfterALostLeaseAreIgnored() {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.leaseLost(LeaseLostInput.builder().build());
