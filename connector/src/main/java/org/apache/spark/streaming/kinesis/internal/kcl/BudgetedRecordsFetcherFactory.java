@@ -25,7 +25,7 @@ final class BudgetedRecordsFetcherFactory implements RecordsFetcherFactory {
     @Override
     public RecordsPublisher createRecordsFetcher(GetRecordsRetrievalStrategy strategy, String shardId,
             MetricsFactory metricsFactory, int maxRecords, SleepTimeController sleepTimeController) {
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
         RecordsPublisher publisher = kcl.createRecordsFetcher(new BudgetedRetrievalStrategy(strategy, shard), shardId,
                 metricsFactory, maxRecords, sleepTimeController);
         return new BudgetedRecordsPublisher(publisher, shard);
@@ -34,7 +34,7 @@ final class BudgetedRecordsFetcherFactory implements RecordsFetcherFactory {
     @Override
     public RecordsPublisher createRecordsFetcher(GetRecordsRetrievalStrategy strategy, String shardId,
             MetricsFactory metricsFactory, int maxRecords) {
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
         RecordsPublisher publisher = kcl.createRecordsFetcher(new BudgetedRetrievalStrategy(strategy, shard), shardId,
                 metricsFactory, maxRecords);
         return new BudgetedRecordsPublisher(publisher, shard);

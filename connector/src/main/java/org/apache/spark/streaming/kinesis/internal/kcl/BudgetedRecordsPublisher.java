@@ -10,9 +10,9 @@ import software.amazon.kinesis.retrieval.RecordsRetrieved;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /**
- * The KCL's publisher of one shard's batches, telling the receiver's {@link ReceiverPrefetchBudget} when a batch
- * leaves the shard's queue: the KCL acknowledges a batch once the record processor has returned from it (the receiver
- * stored it), and drops its whole queue when the shard consumer restarts or shuts down.
+ * The KCL's publisher of one shard's batches, telling the receiver's {@link ReceiverPrefetchBudget} which batches it
+ * hands on towards the record processor (the processor gives them back once stored), and when it drops its whole queue
+ * (the shard consumer restarts or shuts down).
  */
 final class BudgetedRecordsPublisher implements RecordsPublisher {
 
@@ -51,7 +51,6 @@ final class BudgetedRecordsPublisher implements RecordsPublisher {
     @Override
     public void notify(RecordsDeliveryAck ack) {
         kcl.notify(ack);
-        shard.stored(ack.batchUniqueIdentifier());
     }
 
     @Override
@@ -64,7 +63,7 @@ final class BudgetedRecordsPublisher implements RecordsPublisher {
 
             @Override
             public void onNext(RecordsRetrieved batch) {
-                shard.delivering(batch.batchUniqueIdentifier(),
+                shard.delivering(batch.processRecordsInput().cacheEntryTime(),
                         ReceiverPrefetchBudget.bytes(batch.processRecordsInput().records()));
                 subscriber.onNext(batch);
             }

@@ -79,8 +79,13 @@ public final class KclConfiguration {
     private final RetrievalConfig retrievalConfig;
     private final MetricsConfig metricsConfig;
 
+    /**
+     * @param prefetchBudget the receiver's, shared with its record processors (they give back the batches they
+     *     stored)
+     */
     public KclConfiguration(KinesisConsumerConfig config, AwsClients clients, String workerId,
-            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener) {
+            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener,
+            ReceiverPrefetchBudget prefetchBudget) {
         KclTuning tuning = config.kclTuning();
         InitialPositionInStreamExtended initialPosition = toKcl(config.initialPosition());
         StreamIdentifier stream = StreamIdentifier.singleStreamInstance(config.streamName());
@@ -115,7 +120,7 @@ public final class KclConfiguration {
                 .workerStateChangeListener(stateListener);
 
         this.retrievalConfig = configs.retrievalConfig()
-                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling()));
+                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling(), prefetchBudget));
 
         this.metricsConfig = configs.metricsConfig()
                 .metricsLevel(config.metricsLevel())
@@ -125,15 +130,14 @@ public final class KclConfiguration {
         }
     }
 
-    static PollingConfig pollingConfig(String streamName, AwsClients clients, PollingSettings settings) {
+    static PollingConfig pollingConfig(String streamName, AwsClients clients, PollingSettings settings,
+            ReceiverPrefetchBudget prefetchBudget) {
         PollingConfig polling = new PollingConfig(streamName, clients.kinesis())
                 .maxRecords(settings.maxRecordsPerRead())
                 .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
                 .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
                         PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
-        // One budget per receiver: a KclConfiguration, and so this polling configuration, is made per receiver.
-        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(
-                new ReceiverPrefetchBudget(settings.maxPrefetchBytesPerReceiver())));
+        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget));
         polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
         return polling;
     }

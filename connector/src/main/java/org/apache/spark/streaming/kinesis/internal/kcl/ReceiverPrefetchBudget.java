@@ -1,17 +1,23 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * The bytes of fetched records all the shards of one receiver hold together, and the rule that bounds them: a shard's
  * next GetRecords call first reserves what its answer may bring, and waits while the receiver cannot afford it. An
- * answer counts from the moment it is fetched until the receiver has stored it (the KCL acknowledges its delivery), so
- * what is counted is what the KCL's prefetch queues and the batches being stored keep on the heap.
+ * answer counts from the moment it is fetched until the record processor has returned from it (the receiver stored
+ * it), so what is counted is what the KCL's prefetch queues and the batches being stored keep on the heap. (The KCL
+ * acknowledges a batch when it hands it to the processor, not when the processor is done: with backpressure slowing
+ * the stores, a batch per shard is being stored at any time, and a release on acknowledgement leaves those out: 640k
+ * records of 1 KiB were seen live at 64 shards.)
  *
  * <p>The KCL's own bounds are per shard ({@code maxByteSize}, {@code maxPendingProcessRecordsInput}) and multiply by
  * the shards a receiver holds; this one does not. Rules:
@@ -25,8 +31,11 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *       through.</li>
  *   <li>A shard whose prefetch queue the KCL resets or shuts down gives back everything it held; its waiting read
  *       stops waiting, since the KCL's reset waits for it.</li>
+ *   <li>A batch is known by when it was fetched (the KCL's {@code cacheEntryTime}, kept on the batch the processor
+ *       gets). The processor's return from a batch gives back that batch and any older one of the shard: a batch the
+ *       KCL delivered but did not pass on (all its records filtered out) is then not held for ever.</li>
  * </ul>
- * Thread-safe; one per receiver, shared by its shards' prefetch threads.
+ * Thread-safe; one per receiver, shared by its shards' prefetch threads and record processors.
  */
 public final class ReceiverPrefetchBudget {
 
@@ -50,6 +59,8 @@ public final class ReceiverPrefetchBudget {
 
     private final long limitBytes;
     private final Deque<Shard> waiting = new ArrayDeque<>();
+    /** The current account of each shard, for its record processor. */
+    private final Map<String, Shard> shards = new ConcurrentHashMap<>();
     private long usedBytes;
 
     public ReceiverPrefetchBudget(long limitBytes) {
@@ -59,9 +70,22 @@ public final class ReceiverPrefetchBudget {
         this.limitBytes = limitBytes;
     }
 
-    /** The account of one shard's prefetch queue. */
-    public Shard shard() {
-        return new Shard();
+    /** A new account for the prefetch queue of {@code shardId}, replacing the shard's earlier one. */
+    public Shard shard(String shardId) {
+        Shard shard = new Shard(shardId);
+        shards.put(shardId, shard);
+        return shard;
+    }
+
+    /**
+     * The record processor of {@code shardId} has returned from the batch fetched at {@code fetchedAt}: that batch
+     * and the shard's older ones are given back.
+     */
+    public void processed(String shardId, Instant fetchedAt) {
+        Shard shard = shards.get(shardId);
+        if (shard != null && fetchedAt != null) {
+            shard.processed(fetchedAt);
+        }
     }
 
     /** Bytes reserved or held by all shards now. */
@@ -92,13 +116,16 @@ public final class ReceiverPrefetchBudget {
     /** One shard's reads and the answers they brought, from fetch until the receiver stored them. */
     public final class Shard {
 
-        private final Map<Object, Long> delivered = new HashMap<>();
+        private final String shardId;
+        /** Batches handed to the processor and not yet processed, by when they were fetched. */
+        private final NavigableMap<Instant, Long> delivered = new TreeMap<>();
         private long heldBytes;
         private long lastAnswerBytes = MAX_ANSWER_BYTES;
         private boolean stopWaiting;
         private boolean closed;
 
-        private Shard() {
+        private Shard(String shardId) {
+            this.shardId = shardId;
         }
 
         /**
@@ -156,25 +183,37 @@ public final class ReceiverPrefetchBudget {
             }
         }
 
-        /** The KCL handed the batch {@code batchId} of {@code bytes} to the receiver to store. */
-        public void delivering(Object batchId, long bytes) {
+        /**
+         * The KCL is handing the batch fetched at {@code fetchedAt}, of {@code bytes}, on towards the record
+         * processor. A batch without that time cannot be matched with its processing, so it is given back now.
+         */
+        public void delivering(Instant fetchedAt, long bytes) {
             synchronized (ReceiverPrefetchBudget.this) {
-                if (!closed) {
-                    delivered.put(batchId, bytes);
+                if (closed) {
+                    return;
+                }
+                if (fetchedAt == null) {
+                    giveBack(bytes);
+                } else {
+                    delivered.merge(fetchedAt, bytes, Long::sum);
                 }
             }
         }
 
-        /** The receiver stored the batch {@code batchId}: the KCL drops it from the shard's queue. */
-        public void stored(Object batchId) {
+        /** The processor returned from the batch fetched at {@code fetchedAt}: it and older batches are given back. */
+        void processed(Instant fetchedAt) {
             synchronized (ReceiverPrefetchBudget.this) {
-                Long bytes = delivered.remove(batchId);
-                if (bytes != null) {
-                    long released = Math.min(bytes, heldBytes);
-                    heldBytes -= released;
-                    release(released);
-                }
+                NavigableMap<Instant, Long> done = delivered.headMap(fetchedAt, true);
+                long bytes = done.values().stream().mapToLong(Long::longValue).sum();
+                done.clear();
+                giveBack(bytes);
             }
+        }
+
+        private void giveBack(long bytes) {
+            long released = Math.min(bytes, heldBytes);
+            heldBytes -= released;
+            release(released);
         }
 
         /**
@@ -205,6 +244,7 @@ public final class ReceiverPrefetchBudget {
             synchronized (ReceiverPrefetchBudget.this) {
                 closed = true;
                 reset();
+                shards.remove(shardId, this);
                 ReceiverPrefetchBudget.this.notifyAll();
             }
         }

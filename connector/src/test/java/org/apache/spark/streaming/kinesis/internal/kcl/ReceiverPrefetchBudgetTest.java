@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ class ReceiverPrefetchBudgetTest {
 
     private static final long MIB = 1024 * 1024;
     private static final long FIRST_READ = ReceiverPrefetchBudget.MAX_ANSWER_BYTES;
+    private static final Instant FETCHED = Instant.parse("2026-11-30T00:00:00Z");
     /** How long a read that must wait is given to show that it does (never a performance bound). */
     private static final long STILL_WAITING_MILLIS = 200;
 
@@ -31,9 +33,9 @@ class ReceiverPrefetchBudgetTest {
     void aFirstReadReservesTheLargestAnswerSoShardsStartingTogetherStayWithinTheBudget() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(3 * FIRST_READ);
         for (int i = 0; i < 3; i++) {
-            assertThat(budget.shard().reserve()).isEqualTo(FIRST_READ);
+            assertThat(budget.shard("shard-1").reserve()).isEqualTo(FIRST_READ);
         }
-        CompletableFuture<Long> fourth = reserveAsync(budget.shard());
+        CompletableFuture<Long> fourth = reserveAsync(budget.shard("shard-2"));
         assertStillWaiting(fourth);
         assertThat(budget.usedBytes()).isEqualTo(3 * FIRST_READ);
     }
@@ -41,7 +43,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void anAnswerSettlesToItsRealSizeAndTheNextReadReservesThat() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-3");
         long reserved = shard.reserve();
         shard.settle(reserved, 3 * MIB);
         assertThat(budget.usedBytes()).isEqualTo(3 * MIB);
@@ -53,22 +55,22 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void emptyAnswersStillReserveTheMinimum() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-4");
         shard.settle(shard.reserve(), 0);
         assertThat(budget.usedBytes()).isZero();
         assertThat(shard.reserve()).isEqualTo(ReceiverPrefetchBudget.MIN_RESERVATION_BYTES);
     }
 
     @Test
-    void aStoredBatchGivesItsBytesBackAndWakesAWaitingRead() throws Exception {
+    void aProcessedBatchGivesItsBytesBackAndWakesAWaitingRead() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard first = budget.shard();
+        ReceiverPrefetchBudget.Shard first = budget.shard("shard-5");
         first.settle(first.reserve(), FIRST_READ);
-        first.delivering("batch-1", FIRST_READ);
-        CompletableFuture<Long> second = reserveAsync(budget.shard());
+        first.delivering(FETCHED, FIRST_READ);
+        CompletableFuture<Long> second = reserveAsync(budget.shard("shard-6"));
         assertStillWaiting(second);
 
-        first.stored("batch-1");
+        budget.processed("shard-5", FETCHED);
 
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
         assertThat(first.heldBytes()).isZero();
@@ -78,7 +80,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aFailedReadGivesItsReservationBack() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-7");
         shard.cancel(shard.reserve());
         assertThat(budget.usedBytes()).isZero();
     }
@@ -86,7 +88,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void anEmptyReceiverAdmitsAnAnswerLargerThanTheWholeBudget() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(MIB);
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-8");
         assertThat(shard.reserve()).isEqualTo(FIRST_READ);
         assertThat(budget.usedBytes()).isGreaterThan(budget.limitBytes());
     }
@@ -94,19 +96,19 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void waitingReadsAreServedInArrivalOrder() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard holder = budget.shard();
+        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-9");
         holder.settle(holder.reserve(), FIRST_READ);
-        holder.delivering("batch", FIRST_READ);
+        holder.delivering(FETCHED, FIRST_READ);
         // A shard that waits for a large answer is not passed by one that arrives later with a small answer.
-        CompletableFuture<Long> large = reserveAsync(budget.shard());
+        CompletableFuture<Long> large = reserveAsync(budget.shard("shard-10"));
         assertStillWaiting(large);
-        ReceiverPrefetchBudget.Shard small = budget.shard();
+        ReceiverPrefetchBudget.Shard small = budget.shard("shard-11");
         small.settle(0, 0);
-        budget.shard(); // unrelated shards change nothing
+        budget.shard("shard-12"); // unrelated shards change nothing
         CompletableFuture<Long> later = reserveAsync(small);
         assertStillWaiting(later);
 
-        holder.stored("batch");
+        budget.processed("shard-9", FETCHED);
 
         assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
         assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(ReceiverPrefetchBudget.MIN_RESERVATION_BYTES);
@@ -115,13 +117,13 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aResetQueueGivesBackEverythingItHeldAndIgnoresLateAcknowledgements() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
-        ReceiverPrefetchBudget.Shard shard = budget.shard();
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-13");
         shard.settle(shard.reserve(), 2 * MIB);
-        shard.delivering("batch-1", 2 * MIB);
+        shard.delivering(FETCHED, 2 * MIB);
         shard.settle(shard.reserve(), 2 * MIB);
 
         shard.reset();
-        shard.stored("batch-1");
+        budget.processed("shard-13", FETCHED);
 
         assertThat(budget.usedBytes()).isZero();
         assertThat(shard.heldBytes()).isZero();
@@ -130,9 +132,9 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aRestartingShardStopsWaitingSoThatTheKclCanResetIt() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ);
-        ReceiverPrefetchBudget.Shard holder = budget.shard();
+        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-14");
         holder.settle(holder.reserve(), FIRST_READ);
-        ReceiverPrefetchBudget.Shard restarting = budget.shard();
+        ReceiverPrefetchBudget.Shard restarting = budget.shard("shard-15");
         CompletableFuture<Long> read = reserveAsync(restarting);
         assertStillWaiting(read);
 
@@ -144,9 +146,9 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aClosedShardStopsWaitingAndCountsNothingMore() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ);
-        ReceiverPrefetchBudget.Shard holder = budget.shard();
+        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-16");
         holder.settle(holder.reserve(), FIRST_READ);
-        ReceiverPrefetchBudget.Shard closing = budget.shard();
+        ReceiverPrefetchBudget.Shard closing = budget.shard("shard-17");
         CompletableFuture<Long> read = reserveAsync(closing);
         assertStillWaiting(read);
 
@@ -155,6 +157,39 @@ class ReceiverPrefetchBudgetTest {
         assertThat(read.get(10, TimeUnit.SECONDS)).isZero();
         closing.settle(0, 5 * MIB);
         holder.close();
+        assertThat(budget.usedBytes()).isZero();
+    }
+
+    @Test
+    void processingABatchGivesBackOlderBatchesThatNeverReachedTheProcessor() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-a");
+        shard.settle(shard.reserve(), 2 * MIB);
+        shard.delivering(FETCHED, 2 * MIB);
+        shard.settle(shard.reserve(), 3 * MIB);
+        shard.delivering(FETCHED.plusMillis(200), 3 * MIB);
+        shard.settle(shard.reserve(), 4 * MIB);
+        shard.delivering(FETCHED.plusMillis(400), 4 * MIB);
+
+        // The first batch's records were all filtered out: the KCL never called the processor with it.
+        budget.processed("shard-a", FETCHED.plusMillis(200));
+
+        assertThat(budget.usedBytes()).isEqualTo(4 * MIB);
+        budget.processed("another-shard", FETCHED.plusMillis(400));
+        assertThat(budget.usedBytes()).isEqualTo(4 * MIB);
+    }
+
+    @Test
+    void aShardsNewAccountReplacesTheOldOneForItsProcessor() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
+        ReceiverPrefetchBudget.Shard old = budget.shard("shard-b");
+        ReceiverPrefetchBudget.Shard current = budget.shard("shard-b");
+        current.settle(current.reserve(), 2 * MIB);
+        current.delivering(FETCHED, 2 * MIB);
+
+        old.close();
+        budget.processed("shard-b", FETCHED);
+
         assertThat(budget.usedBytes()).isZero();
     }
 
