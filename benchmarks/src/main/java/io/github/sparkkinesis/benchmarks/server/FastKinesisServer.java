@@ -152,6 +152,11 @@ public final class FastKinesisServer implements AutoCloseable {
         return handler.throttledCalls();
     }
 
+    /** Calls answered so far, errors included, by operation. */
+    public Map<String, Long> calls() {
+        return handler.calls();
+    }
+
     /** Stops listening and closes every connection. */
     @Override
     public void close() {

@@ -48,6 +48,7 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final LongAdder errors = new LongAdder();
     private final LongAdder handlingNanos = new LongAdder();
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     KinesisHttpHandler(KinesisDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -59,9 +60,23 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     /** Calls answered with a throttling error, by operation ({@code X-Amz-Target} without its prefix). */
     Map<String, Long> throttledCalls() {
+        return snapshot(throttled);
+    }
+
+    /** Calls answered, errors included, by operation. */
+    Map<String, Long> calls() {
+        return snapshot(calls);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
         Map<String, Long> counts = new TreeMap<>();
-        throttled.forEach((operation, count) -> counts.put(operation, count.sum()));
+        counters.forEach((operation, count) -> counts.put(operation, count.sum()));
         return counts;
+    }
+
+    private static String operation(FullHttpRequest request) {
+        String target = String.valueOf(request.headers().get(TARGET));
+        return target.substring(target.indexOf('.') + 1);
     }
 
     @Override
@@ -92,14 +107,13 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
             response.headers().set(ERROR_TYPE, error.type());
             errors.increment();
             if (error.throttling()) {
-                String target = String.valueOf(request.headers().get(TARGET));
-                throttled.computeIfAbsent(target.substring(target.indexOf('.') + 1), op -> new LongAdder())
-                        .increment();
+                throttled.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
             }
         }
         HttpUtil.setContentLength(response, body.readableBytes());
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         requests.increment();
+        calls.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
         handlingNanos.add(System.nanoTime() - started);
         ctx.writeAndFlush(response);
     }

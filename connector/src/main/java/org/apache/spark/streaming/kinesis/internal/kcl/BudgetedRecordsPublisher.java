@@ -63,8 +63,7 @@ final class BudgetedRecordsPublisher implements RecordsPublisher {
 
             @Override
             public void onNext(RecordsRetrieved batch) {
-                shard.delivering(batch.processRecordsInput().cacheEntryTime(),
-                        ReceiverPrefetchBudget.bytes(batch.processRecordsInput().records()));
+                shard.delivering(batch.processRecordsInput().cacheEntryTime(), batch.processRecordsInput().records());
                 subscriber.onNext(batch);
             }
 

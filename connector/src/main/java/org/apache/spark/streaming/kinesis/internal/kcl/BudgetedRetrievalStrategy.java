@@ -27,7 +27,7 @@ final class BudgetedRetrievalStrategy implements GetRecordsRetrievalStrategy {
         long reserved = reserve();
         boolean settled = false;
         try {
-            GetRecordsResponseAdapter answer = kcl.getRecordsAdapter(maxRecords);
+            GetRecordsResponseAdapter answer = new ConvertedOnceAnswer(kcl.getRecordsAdapter(maxRecords));
             shard.settle(reserved, ReceiverPrefetchBudget.bytes(answer.records()));
             settled = true;
             return answer;

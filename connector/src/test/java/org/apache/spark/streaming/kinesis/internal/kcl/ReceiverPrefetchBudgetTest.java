@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ class ReceiverPrefetchBudgetTest {
 
     private static final long MIB = 1024 * 1024;
     private static final long FIRST_READ = ReceiverPrefetchBudget.MAX_ANSWER_BYTES;
+    private static final byte[] SHARED_DATA = new byte[(int) (16 * MIB)];
     private static final Instant FETCHED = Instant.parse("2026-11-30T00:00:00Z");
     /** How long a read that must wait is given to show that it does (never a performance bound). */
     private static final long STILL_WAITING_MILLIS = 200;
@@ -66,7 +68,7 @@ class ReceiverPrefetchBudgetTest {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
         ReceiverPrefetchBudget.Shard first = budget.shard("shard-5");
         first.settle(first.reserve(), FIRST_READ);
-        first.delivering(FETCHED, FIRST_READ);
+        first.delivering(FETCHED, batchOf(FIRST_READ));
         CompletableFuture<Long> second = reserveAsync(budget.shard("shard-6"));
         assertStillWaiting(second);
 
@@ -98,7 +100,7 @@ class ReceiverPrefetchBudgetTest {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
         ReceiverPrefetchBudget.Shard holder = budget.shard("shard-9");
         holder.settle(holder.reserve(), FIRST_READ);
-        holder.delivering(FETCHED, FIRST_READ);
+        holder.delivering(FETCHED, batchOf(FIRST_READ));
         // A shard that waits for a large answer is not passed by one that arrives later with a small answer.
         CompletableFuture<Long> large = reserveAsync(budget.shard("shard-10"));
         assertStillWaiting(large);
@@ -119,7 +121,7 @@ class ReceiverPrefetchBudgetTest {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
         ReceiverPrefetchBudget.Shard shard = budget.shard("shard-13");
         shard.settle(shard.reserve(), 2 * MIB);
-        shard.delivering(FETCHED, 2 * MIB);
+        shard.delivering(FETCHED, batchOf(2 * MIB));
         shard.settle(shard.reserve(), 2 * MIB);
 
         shard.reset();
@@ -165,18 +167,37 @@ class ReceiverPrefetchBudgetTest {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
         ReceiverPrefetchBudget.Shard shard = budget.shard("shard-a");
         shard.settle(shard.reserve(), 2 * MIB);
-        shard.delivering(FETCHED, 2 * MIB);
+        shard.delivering(FETCHED, batchOf(2 * MIB));
         shard.settle(shard.reserve(), 3 * MIB);
-        shard.delivering(FETCHED.plusMillis(200), 3 * MIB);
+        shard.delivering(FETCHED.plusMillis(200), batchOf(3 * MIB));
         shard.settle(shard.reserve(), 4 * MIB);
-        shard.delivering(FETCHED.plusMillis(400), 4 * MIB);
+        shard.delivering(FETCHED.plusMillis(400), batchOf(4 * MIB));
 
         // The first batch's records were all filtered out: the KCL never called the processor with it.
         budget.processed("shard-a", FETCHED.plusMillis(200));
 
         assertThat(budget.usedBytes()).isEqualTo(4 * MIB);
+        assertThat(shard.heldBytes()).isEqualTo(4 * MIB);
         budget.processed("another-shard", FETCHED.plusMillis(400));
         assertThat(budget.usedBytes()).isEqualTo(4 * MIB);
+    }
+
+    @Test
+    void aProcessedBatchIsEmptiedSoThatTheKclsLastBatchOfTheShardHoldsNoRecords() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(64 * MIB);
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-c");
+        List<KinesisClientRecord> batch = batchOf(MIB);
+        shard.settle(shard.reserve(), MIB);
+        shard.delivering(FETCHED, batch);
+
+        budget.processed("shard-c", FETCHED);
+
+        assertThat(batch).isEmpty();
+        // An unmodifiable batch is given back all the same.
+        shard.settle(shard.reserve(), MIB);
+        shard.delivering(FETCHED.plusMillis(200), List.copyOf(batchOf(MIB)));
+        budget.processed("shard-c", FETCHED.plusMillis(200));
+        assertThat(budget.usedBytes()).isZero();
     }
 
     @Test
@@ -185,7 +206,7 @@ class ReceiverPrefetchBudgetTest {
         ReceiverPrefetchBudget.Shard old = budget.shard("shard-b");
         ReceiverPrefetchBudget.Shard current = budget.shard("shard-b");
         current.settle(current.reserve(), 2 * MIB);
-        current.delivering(FETCHED, 2 * MIB);
+        current.delivering(FETCHED, batchOf(2 * MIB));
 
         old.close();
         budget.processed("shard-b", FETCHED);
@@ -220,6 +241,15 @@ class ReceiverPrefetchBudgetTest {
         } catch (TimeoutException expected) {
             // still waiting, as it should
         }
+    }
+
+    /** A batch of one record that counts {@code bytes} in all (its data backed by a shared array). */
+    static List<KinesisClientRecord> batchOf(long bytes) {
+        int data = (int) (bytes - ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES);
+        List<KinesisClientRecord> batch = new ArrayList<>();
+        batch.add(KinesisClientRecord.builder().data(ByteBuffer.wrap(SHARED_DATA, 0, data)).sequenceNumber("1")
+                .partitionKey("k").build());
+        return batch;
     }
 
     private static KinesisClientRecord record(int bytes) {

@@ -376,16 +376,18 @@ class KinesisShardRecordProcessorTest {
         ReceiverPrefetchBudget.Shard account = prefetchBudget.shard(SHARD);
         Instant first = Instant.parse("2026-11-30T00:00:00Z");
         Instant second = first.plusMillis(200);
-        account.settle(account.reserve(), 1_000);
-        account.delivering(first, 1_000);
-        account.settle(account.reserve(), 2_000);
-        account.delivering(second, 2_000);
+        List<KinesisClientRecord> firstBatch = TestRecords.plain(100, 3);
+        List<KinesisClientRecord> secondBatch = TestRecords.plain(103, 3);
+        account.settle(account.reserve(), ReceiverPrefetchBudget.bytes(firstBatch));
+        account.delivering(first, new ArrayList<>(firstBatch));
+        account.settle(account.reserve(), ReceiverPrefetchBudget.bytes(secondBatch));
+        account.delivering(second, new ArrayList<>(secondBatch));
 
-        processor.processRecords(batch(TestRecords.plain(100, 3)).toBuilder().cacheEntryTime(first).build());
-        assertThat(prefetchBudget.usedBytes()).isEqualTo(2_000);
+        processor.processRecords(batch(firstBatch).toBuilder().cacheEntryTime(first).build());
+        assertThat(prefetchBudget.usedBytes()).isEqualTo(ReceiverPrefetchBudget.bytes(secondBatch));
 
         // The message handler fails on one of its records: stored or not, the batch gives its bytes back.
-        processor.processRecords(batch(TestRecords.plain(103, 3)).toBuilder().cacheEntryTime(second).build());
+        processor.processRecords(batch(secondBatch).toBuilder().cacheEntryTime(second).build());
         assertThat(prefetchBudget.usedBytes()).isZero();
     }
 
