@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 @ExtendWith(LocalStackExtension.class)
 class AssemblySparkSubmitIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
     /** KinesisWordCount prints at most ten pairs per batch, so these and the warm-up words stay below that. */
     private static final List<String> WORDS = List.of("alpha", "beta", "gamma", "delta", "epsilon");
     private static final String WARM_UP = "warmup";

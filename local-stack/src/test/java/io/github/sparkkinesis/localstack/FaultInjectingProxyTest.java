@@ -49,9 +49,11 @@ class FaultInjectingProxyTest {
                 KinesisClient kinesis = client(proxy)) {
             proxy.throttleEvery("ListShards", 2).throttlingWindow(Duration.ofMillis(300));
 
+            // Taken before the first call reaches the proxy, which opens the window when it arrives: the call that
+            // is forwarded again returns at least the window's length later, however slowly the calls go.
+            long beforeFirstCall = System.nanoTime();
             assertThatThrownBy(() -> kinesis.listShards(b -> b.streamName(stream)))
                     .isInstanceOf(ProvisionedThroughputExceededException.class);
-            long throttledAt = System.nanoTime();
             int throttledInWindow = 0;
             while (true) {
                 try {
@@ -59,11 +61,12 @@ class FaultInjectingProxyTest {
                     break;
                 } catch (ProvisionedThroughputExceededException e) {
                     throttledInWindow++;
-                    assertThat(System.nanoTime() - throttledAt).as("throttled only within the window")
-                            .isLessThan(Duration.ofSeconds(30).toNanos());
+                    // Bounds the loop only: a window that never closes.
+                    assertThat(System.nanoTime() - beforeFirstCall).as("throttled only within the window")
+                            .isLessThan(Duration.ofSeconds(120).toNanos());
                 }
             }
-            long forwardedAfter = System.nanoTime() - throttledAt;
+            long forwardedAfter = System.nanoTime() - beforeFirstCall;
 
             assertThat(forwardedAfter).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
             assertThat(proxy.injectedErrors().get("ProvisionedThroughputExceededException"))

@@ -6,7 +6,6 @@ import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +28,7 @@ import org.apache.spark.streaming.kinesis.testing.StallingFileSystem;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +48,6 @@ class CheckpointSafetyIT {
     private static final String SLOW_BATCHES = "workMillis=3000";
     /** Queued batches before the crash: longer than the six seconds the receiver used to wait before checkpoints. */
     private static final int QUEUED_BATCHES = 9;
-    /** Not part of the data set: it only shows that the first driver reads. */
-    private static final String WARM_UP = "warm-up";
     private static final String CHECKPOINT_BEFORE_COMPLETION =
             "conf.spark.streaming.kinesis.checkpointBeforeBatchCompletes=true";
 
@@ -195,9 +193,8 @@ class CheckpointSafetyIT {
          * driver may take long to start, and would otherwise find them all at once, in too few batches to queue up.
          */
         void awaitReading(ChildJvm driver) {
-            stack.streams().putRecords(stream, List.of(WARM_UP.getBytes(StandardCharsets.UTF_8)));
-            Eventually.await(TIMEOUT, () -> !BatchFilesConsumerApp.batches(output).isEmpty(),
-                    () -> "the driver read nothing; log " + driver.log());
+            WarmUp.await(stack, stream, TIMEOUT, () -> BatchFilesConsumerApp.records(output),
+                    () -> "log " + driver.log());
         }
 
         void awaitQueue(ChildJvm driver) {

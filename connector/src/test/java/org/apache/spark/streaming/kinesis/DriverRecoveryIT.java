@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp.BatchOut
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class DriverRecoveryIT {
 
-    private static final int RECORDS = 600;
-    /** Not part of the data set: it only shows that the first driver reads. */
-    private static final String WARM_UP = "warm-up";
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /** A cap only: production stops once the second driver reads (a few hundred records on a quiet machine). */
+    private static final int MAX_RECORDS = 5000;
 
     private final List<ChildJvm> drivers = new ArrayList<>();
 
@@ -50,26 +50,29 @@ class DriverRecoveryIT {
         String app = KinesisStreamFixture.uniqueName("app");
         Path output = Files.createTempDirectory("batches");
         Path checkpoint = Files.createTempDirectory("checkpoint");
-        // Slow batches (1.5 s of work per 1 s batch) pile up, so the crash leaves several pending. The records must
+        // Slow batches (1.5 s of work per 1 s batch) pile up, so the crash leaves some pending. The records must
         // arrive while the driver reads (on a busy machine a driver that starts late finds them all at once, in
         // too few batches), so production starts once a first record went through.
-        stack.streams().putRecords(stream, List.of(WARM_UP.getBytes(StandardCharsets.UTF_8)));
         ChildJvm first = driver(stack, stream, app, output, checkpoint, 1500, "first");
-        Eventually.await(Duration.ofSeconds(90), () -> !BatchFilesConsumerApp.batches(output).isEmpty(),
-                () -> "the first driver read nothing; log " + first.log());
+        WarmUp.await(stack, stream, TIMEOUT, () -> BatchFilesConsumerApp.records(output),
+                () -> "first driver's log " + first.log());
         int warmUpBatches = BatchFilesConsumerApp.batches(output).size();
-        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "crash", RECORDS, 50)) {
-            Eventually.await(Duration.ofSeconds(90),
-                    () -> BatchFilesConsumerApp.batches(output).size() >= warmUpBatches + 4,
-                    () -> "batches written: " + BatchFilesConsumerApp.batches(output).size() + "; log "
-                            + first.log());
+        // Production goes on while the driver is down and until the second driver has processed a record put after
+        // it started (the count is only a cap), however long each step takes.
+        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "crash", MAX_RECORDS, 50)) {
+            Eventually.await(TIMEOUT, () -> BatchFilesConsumerApp.batches(output).size() >= warmUpBatches + 4
+                            && BatchFilesConsumerApp.queuedBatchesWithRecords(output) >= 2,
+                    () -> "batches written: " + BatchFilesConsumerApp.batches(output).size() + ", queued "
+                            + BatchFilesConsumerApp.queuedBatchesWithRecords(output) + "; log " + first.log());
             first.kill();
             long restartedAt = System.nanoTime();
             Set<Long> beforeCrash = batchTimes(output);
 
             ChildJvm second = driver(stack, stream, app, output, checkpoint, 0, "second");
+            producer.awaitNextRecordProcessed(TIMEOUT, () -> seen(output), () -> "log " + second.log());
+            producer.stop();
             List<String> produced = producer.awaitAll();
-            Eventually.await(Duration.ofSeconds(120), () -> seen(output).containsAll(produced),
+            Eventually.await(TIMEOUT, () -> seen(output).containsAll(produced),
                     () -> missing(produced, output) + " records not seen; log " + second.log());
             long recoveryMillis = (System.nanoTime() - restartedAt) / 1_000_000;
 
@@ -112,7 +115,7 @@ class DriverRecoveryIT {
 
     private static List<String> seen(Path output) {
         return BatchFilesConsumerApp.batches(output).stream().flatMap(batch -> batch.records().stream())
-                .filter(record -> !record.equals(WARM_UP)).toList();
+                .filter(record -> !record.equals(WarmUp.RECORD)).toList();
     }
 
     private static long missing(List<String> produced, Path output) {

@@ -38,7 +38,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ErrorReportingIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final AtomicBoolean POISON_SEEN = new AtomicBoolean();
     private static final AtomicLong POISONED_AT_MILLIS = new AtomicLong();
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LeaseCheckpoints;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceivedRecord;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class KinesisInputDStreamIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final long TIMESTAMP_MARGIN_MILLIS = 5;
 
     @Test
     void readsEveryRecordOfAFourShardStreamFromTrimHorizon(LocalStack stack, StreamingContexts contexts) {
@@ -131,11 +133,12 @@ class KinesisInputDStreamIT {
                 .build().asJava());
 
         ssc.start();
-        // Keep putting new records until they flow: records put before a shard's iterator was opened at LATEST
-        // are, rightly, not read either, so the test only asserts on what it can know.
-        int round = 0;
-        while (sink.size() == 0 && round < 60) {
-            stack.streams().putRecords(stream, TestPayloads.numbered("new-" + round++, 10));
+        // Keep putting new records, a round a second, until they flow: records put before a shard's iterator was
+        // opened at LATEST are, rightly, not read either, so the test only asserts on what it can know. Nothing
+        // tells from outside when the iterators are open; the deadline only bounds the loop.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (int round = 0; sink.size() == 0 && System.nanoTime() < deadline; round++) {
+            stack.streams().putRecords(stream, TestPayloads.numbered("new-" + round, 10));
             Eventually.sleep(1000);
         }
         Eventually.await(TIMEOUT, () -> sink.size() > 0, () -> "no new record arrived");
@@ -146,23 +149,29 @@ class KinesisInputDStreamIT {
     @Test
     void atTimestampStartsWithTheFirstRecordAtOrAfterTheTimestamp(LocalStack stack, StreamingContexts contexts) {
         String stream = stack.streams().createUniqueStream("at-timestamp", 2);
+        String app = app();
         stack.streams().putRecords(stream, TestPayloads.numbered("before", 40));
-        Eventually.sleep(1500);
-        Date timestamp = new Date();
-        Eventually.sleep(1500);
-        List<byte[]> later = TestPayloads.numbered("after", 40);
-        stack.streams().putRecords(stream, later);
+        // The servers run on this machine's clock: every record put so far arrived by now. The timestamp lies just
+        // after, and the later records are put once the clock has passed it; a few milliseconds either side cover
+        // the timestamp's rounding on its way to Kinesis (which compares arrival times in milliseconds).
+        Date timestamp = new Date(System.currentTimeMillis() + TIMESTAMP_MARGIN_MILLIS);
+        Eventually.await(TIMEOUT, () -> System.currentTimeMillis() > timestamp.getTime() + TIMESTAMP_MARGIN_MILLIS,
+                () -> "the clock did not pass " + timestamp.toInstant());
+        List<ProducedRecord> later = stack.streams().putRecords(stream, TestPayloads.numbered("after", 40));
+        List<byte[]> laterPayloads = later.stream().map(ProducedRecord::data).toList();
         JavaStreamingContext ssc = contexts.create();
-        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app())
+        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.AtTimestamp(timestamp))
                 .build().asJava());
 
         ssc.start();
         Eventually.await(TIMEOUT, () -> sink.size() >= later.size(),
                 () -> sink.size() + " of " + later.size() + " records arrived");
-        Eventually.sleep(2000);
+        // Earlier records read by mistake could still be on their way: once each shard's checkpoint reached its last
+        // record, every delivery has gone through a completed batch.
+        LeaseCheckpoints.awaitCaughtUp(stack, app, later, TIMEOUT);
 
-        assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(later));
+        assertThat(TestPayloads.checksum(sink.records())).isEqualTo(TestPayloads.checksum(laterPayloads));
     }
 
     private static String app() {

@@ -33,16 +33,15 @@ class KplAggregationIT {
     private static final int AGGREGATES = 10;
     private static final int RECORDS_PER_AGGREGATE = 20;
     private static final int KPL_RECORDS = 1000;
-
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @Test
     void deaggregatesWhatTheRealKplProduced(LocalStack stack, StreamingContexts contexts) throws Exception {
         String stream = stack.streams().createUniqueStream("real-kpl", 2);
         List<byte[]> expected = new ArrayList<>();
         try (RealKplProducer kpl = new RealKplProducer(stack)) {
-            // The KPL aggregates per shard once it knows the shard map; it learns it with its first record.
-            expected.add(kpl.putAndFlush(stream, "warm-up", "warm-up".getBytes(StandardCharsets.UTF_8)).data());
-            Eventually.sleep(3000);
+            // The KPL aggregates per shard once it knows the shard map, which it learns after its first record.
+            kpl.awaitAggregating(stream, TIMEOUT).forEach(record -> expected.add(record.data()));
             for (int i = 0; i < KPL_RECORDS; i++) {
                 expected.add(kpl.put(stream, "key-" + i, ("kpl-" + i).getBytes(StandardCharsets.UTF_8)));
             }
@@ -56,7 +55,7 @@ class KplAggregationIT {
                 .asJava());
 
         ssc.start();
-        Eventually.await(Duration.ofSeconds(90), () -> sink.size() >= expected.size(),
+        Eventually.await(TIMEOUT, () -> sink.size() >= expected.size(),
                 () -> sink.size() + " of " + expected.size() + " user records arrived");
 
         List<ReceivedRecord> received = sink.records();
@@ -95,7 +94,7 @@ class KplAggregationIT {
                 .asJava());
 
         ssc.start();
-        Eventually.await(Duration.ofSeconds(90), () -> sink.size() >= expected.size(),
+        Eventually.await(TIMEOUT, () -> sink.size() >= expected.size(),
                 () -> sink.size() + " of " + expected.size() + " user records arrived");
 
         List<ReceivedRecord> received = sink.records();
@@ -112,7 +111,7 @@ class KplAggregationIT {
         ExtendedSequenceNumber expectedCheckpoint =
                 new ExtendedSequenceNumber(lastAggregate.sequenceNumber(), (long) RECORDS_PER_AGGREGATE - 1);
         String shard = lastAggregate.shardId();
-        Eventually.await(Duration.ofSeconds(30),
+        Eventually.await(TIMEOUT,
                 () -> expectedCheckpoint.equals(stack.leaseTables().checkpoints(app).get(shard)),
                 () -> "checkpoint " + stack.leaseTables().checkpoints(app).get(shard) + ", expected "
                         + expectedCheckpoint);

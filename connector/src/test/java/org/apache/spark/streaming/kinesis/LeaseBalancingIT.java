@@ -6,7 +6,6 @@ import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LeaseCheckpoints;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.RecordingConsumerApp;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class LeaseBalancingIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private ChildJvm other;
 
@@ -66,11 +66,7 @@ class LeaseBalancingIT {
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
         ssc.start();
-        // KCL 3 hands a lease over gracefully: the new owner is recorded first, and the old one reads on until it
-        // has checkpointed (while "checkpointOwner" names it). Only then is the shard read here.
-        Eventually.await(TIMEOUT, () -> leasesPerWorker(stack, app).equals(List.of(2, 2))
-                        && stack.leaseTables().leases(app).stream().allMatch(lease -> lease.checkpointOwner() == null),
-                () -> "leases " + stack.leaseTables().leases(app));
+        awaitShared(stack, app);
 
         List<String> firstRound = TestPayloads.texts(TestPayloads.numbered("shared", 200));
         List<ProducedRecord> firstPut = stack.streams().putRecords(stream, TestPayloads.numbered("shared", 200));
@@ -78,11 +74,7 @@ class LeaseBalancingIT {
                 () -> union(local, otherOutput).size() + " of " + firstRound.size() + " distinct records seen");
         // A stopping receiver checkpoints only what the driver has processed (its unprocessed blocks may be
         // dropped); once all checkpoints have caught up, a stop hands over without any record read twice.
-        Map<String, BigInteger> lastPerShard = firstPut.stream().collect(Collectors.toMap(ProducedRecord::shardId,
-                record -> new BigInteger(record.sequenceNumber()), BigInteger::max));
-        Eventually.await(TIMEOUT, () -> stack.leaseTables().checkpointedSequenceNumbers(app).equals(lastPerShard),
-                () -> "checkpoints " + stack.leaseTables().checkpointedSequenceNumbers(app) + ", expected "
-                        + lastPerShard);
+        LeaseCheckpoints.awaitCaughtUp(stack, app, firstPut, TIMEOUT);
         assertThat(TestPayloads.texts(local.records())).as("records read in this process").isNotEmpty();
         assertThat(RecordingConsumerApp.recorded(otherOutput)).as("records read by the other process").isNotEmpty();
 
@@ -113,19 +105,31 @@ class LeaseBalancingIT {
                 .initialPosition(new KinesisInitialPositions.TrimHorizon()).build().asJava());
         RecordSink<byte[]> second = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon()).build().asJava());
+        ssc.start();
+        // Records are put once the shards are shared: on a busy machine one receiver can start well before the
+        // other, take every lease and read a backlog alone before the KCL moves two leases over.
+        awaitShared(stack, app);
         List<byte[]> payloads = TestPayloads.numbered("together", 200);
         stack.streams().putRecords(stream, payloads);
 
-        ssc.start();
-
         Eventually.await(TIMEOUT, () -> first.size() + second.size() >= payloads.size(),
                 () -> (first.size() + second.size()) + " of " + payloads.size() + " records arrived");
-        assertThat(leasesPerWorker(stack, app)).isEqualTo(List.of(2, 2));
         assertThat(first.records()).isNotEmpty();
         assertThat(second.records()).isNotEmpty();
         List<byte[]> all = new ArrayList<>(first.records());
         all.addAll(second.records());
         assertThat(TestPayloads.checksum(all)).isEqualTo(TestPayloads.checksum(payloads));
+    }
+
+    /**
+     * Waits until two workers own two leases each, every hand-over done. KCL 3 hands a lease over gracefully: the
+     * new owner is recorded first, and the old one reads on until it has checkpointed (while "checkpointOwner"
+     * names it); only then does the new owner read the shard.
+     */
+    private static void awaitShared(LocalStack stack, String app) {
+        Eventually.await(TIMEOUT, () -> leasesPerWorker(stack, app).equals(List.of(2, 2))
+                        && stack.leaseTables().leases(app).stream().allMatch(lease -> lease.checkpointOwner() == null),
+                () -> "leases " + stack.leaseTables().leases(app));
     }
 
     private static Set<String> union(RecordSink<byte[]> local, Path otherOutput) {

@@ -75,7 +75,7 @@ class RateLimitIT {
                 .build().asJava());
 
         ssc.start();
-        Eventually.await(Duration.ofSeconds(90), () -> sink.size() >= BACKLOG,
+        Eventually.await(Duration.ofSeconds(180), () -> sink.size() >= BACKLOG,
                 () -> sink.size() + " of " + BACKLOG + " records arrived");
 
         List<Integer> nonEmptyBatches = sink.batchSizes().stream().filter(size -> size > 0).toList();

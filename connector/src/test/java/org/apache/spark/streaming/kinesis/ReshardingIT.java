@@ -12,15 +12,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.LeaseCheckpoints;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -30,8 +33,7 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ReshardingIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
-
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @Test
     void splitAndMergeUnderReadLoseNothingAndReadParentsFirst(LocalStack stack, StreamingContexts contexts) {
@@ -54,7 +56,11 @@ class ReshardingIT {
         String merged = stack.streams().mergeShards(stream, splitChildren.get(1), initial.get(1));
         produced.addAll(stack.streams().putRecords(stream, TestPayloads.numbered("after-merge", 60)));
         awaitCount(sink, produced.size());
-        Eventually.sleep(2000);
+        // Before counting duplicates: the open shards' checkpoints reach their last records, so every delivery of
+        // a record has been collected and nothing more will come.
+        List<String> open = stack.streams().openShardIds(stream);
+        LeaseCheckpoints.awaitCaughtUp(stack, app,
+                produced.stream().filter(record -> open.contains(record.shardId())).toList(), TIMEOUT);
 
         List<byte[]> received = sink.records();
         assertThat(TestPayloads.checksum(received))
@@ -79,25 +85,33 @@ class ReshardingIT {
                 .build().asJava());
         ssc.start();
         List<String> initial = stack.streams().openShardIds(stream);
+        // Records must keep arriving while the shards are split and merged: production starts once the receiver
+        // reads, and goes on until records put into the split's and then the merge's children have been read
+        // (its count is only a cap).
+        WarmUp.await(stack, stream, TIMEOUT, () -> TestPayloads.texts(sink.records()),
+                () -> sink.size() + " records received");
         List<ProducedRecord> produced;
         long reshardedAt;
-        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "load", 500, 50)) {
-            Eventually.await(TIMEOUT, () -> sink.size() > 0, () -> "no record arrived");
+        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "load", 5000, 50)) {
             List<String> children = stack.streams().splitShard(stream, initial.get(0));
-            Eventually.sleep(2000);
-            stack.streams().mergeShards(stream, children.get(1), initial.get(1));
+            awaitReadFrom(children, producer, sink);
+            String merged = stack.streams().mergeShards(stream, children.get(1), initial.get(1));
             reshardedAt = System.nanoTime();
+            awaitReadFrom(List.of(merged), producer, sink);
+            producer.stop();
             produced = producer.awaitAllRecords();
         }
         List<String> expected = produced.stream().map(record -> TestPayloads.text(record.data())).toList();
         Eventually.await(TIMEOUT, () -> new HashSet<>(TestPayloads.texts(sink.records())).containsAll(expected),
                 () -> new HashSet<>(TestPayloads.texts(sink.records())).size() + " of " + expected.size()
                         + " records arrived");
+        List<byte[]> received = sink.records().stream()
+                .filter(record -> !TestPayloads.text(record).equals(WarmUp.RECORD)).toList();
         DeliveryReport report = DeliveryReport.of("split and merge under load (50 records/s)", expected,
-                TestPayloads.texts(sink.records()), (System.nanoTime() - reshardedAt) / 1_000_000).print();
+                TestPayloads.texts(received), (System.nanoTime() - reshardedAt) / 1_000_000).print();
 
         assertThat(report.lost()).isZero();
-        assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, sink.records());
+        assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, received);
     }
 
     private static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,
@@ -121,6 +135,15 @@ class ReshardingIT {
                 }
             }
         }
+    }
+
+    /** Waits until a record the producer put into one of {@code shards} has been received. */
+    private static void awaitReadFrom(List<String> shards, BoundedProducer producer, RecordSink<byte[]> sink) {
+        Eventually.await(TIMEOUT, () -> {
+            Set<String> received = new HashSet<>(TestPayloads.texts(sink.records()));
+            return producer.producedSoFar().stream().anyMatch(record -> shards.contains(record.shardId())
+                    && received.contains(TestPayloads.text(record.data())));
+        }, () -> "no record of shards " + shards + " received");
     }
 
     private static void awaitCount(RecordSink<byte[]> sink, int expected) {

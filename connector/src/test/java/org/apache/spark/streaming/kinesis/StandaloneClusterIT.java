@@ -16,6 +16,7 @@ import org.apache.spark.streaming.kinesis.testing.ClusterConsumerApp;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.StandaloneSparkCluster;
+import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class StandaloneClusterIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
+    /** A cap only: production stops once the restarted receiver reads new records (a few hundred on a quiet box). */
+    private static final int MAX_RECORDS = 6000;
+    private static final int RECORDS_PER_SECOND = 40;
 
     @Test
     void killingTheReceiversExecutorLosesNothing(LocalStack stack) throws Exception {
@@ -41,44 +45,66 @@ class StandaloneClusterIT {
         try (StandaloneSparkCluster cluster = StandaloneSparkCluster.start(work, 2, 2);
                 ChildJvm driver = ChildJvm.start(ClusterConsumerApp.class, work.resolve("driver.log"),
                         cluster.masterUrl(), stack.kinesisEndpoint().toString(), stack.dynamoDbEndpoint().toString(),
-                        stream, app, output.toString(), ChildJvm.testClasspath());
-                BoundedProducer producer = BoundedProducer.start(stack, stream, "c", 1200, 40)) {
-            // Mid-stream: records processed and both shards checkpointed, so the duplicates measured are those of a
-            // running application, not of one that never checkpointed.
-            Eventually.await(TIMEOUT, () -> records(output).size() > 50
-                            && stack.leaseTables().checkpointedSequenceNumbers(app).size() == 2,
-                    () -> records(output).size() + " records so far, checkpoints "
-                            + stack.leaseTables().checkpointedSequenceNumbers(app) + "; driver log " + driver.log());
-            String receiverExecutor = receiverStarts(output).get(0)[0];
-            ProcessHandle executor = cluster.executor(receiverExecutor).orElseThrow(() ->
-                    new AssertionError("no process for executor " + receiverExecutor));
+                        stream, app, output.toString(), ChildJvm.testClasspath())) {
+            // Production starts once the application reads: on a busy machine the cluster, the driver and its
+            // executors take long to start, and records produced meanwhile would all be read at once.
+            WarmUp.await(stack, stream, TIMEOUT, () -> records(output), () -> "driver log " + driver.log());
+            try (BoundedProducer producer = BoundedProducer.start(stack, stream, "c", MAX_RECORDS,
+                    RECORDS_PER_SECOND)) {
+                // Mid-stream: records processed and both shards checkpointed, so the duplicates measured are those of
+                // a running application, not of one that never checkpointed.
+                Eventually.await(TIMEOUT, () -> records(output).size() > 50 && !receiverStarts(output).isEmpty()
+                                && stack.leaseTables().checkpointedSequenceNumbers(app).size() == 2,
+                        () -> records(output).size() + " records so far, checkpoints "
+                                + stack.leaseTables().checkpointedSequenceNumbers(app) + "; driver log "
+                                + driver.log());
+                List<String[]> startsBeforeKill = receiverStarts(output);
+                String receiverExecutor = startsBeforeKill.get(startsBeforeKill.size() - 1)[0];
+                ProcessHandle executor = cluster.executor(receiverExecutor).orElseThrow(() ->
+                        new AssertionError("no process for executor " + receiverExecutor));
 
-            assertThat(producer.isDone()).as("the producer is still running when the executor is killed").isFalse();
-            executor.destroyForcibly();
-            long killedAt = System.currentTimeMillis();
-            Files.delete(slowBatches);
+                // By construction now: the producer stops when told to below (its count is only a cap).
+                assertThat(producer.isDone()).as("the producer is still running when the executor is killed")
+                        .isFalse();
+                executor.destroyForcibly();
+                long killedAt = System.currentTimeMillis();
+                Files.delete(slowBatches);
 
-            List<String> produced = producer.awaitAll();
-            long producedAt = System.currentTimeMillis();
-            Eventually.await(TIMEOUT, () -> new HashSet<>(records(output)).containsAll(produced),
-                    () -> "seen " + new HashSet<>(records(output)).size() + " of " + produced.size()
-                            + "; driver log " + driver.log());
-            // Recovery is timed from the last record produced: the producer runs on long after the kill.
-            DeliveryReport report = DeliveryReport.of("receiver's executor killed (SIGKILL) on a standalone cluster",
-                    produced, records(output), System.currentTimeMillis() - producedAt).print();
-            Eventually.await(Duration.ofSeconds(30), () -> reread(output) > 0,
-                    () -> "no record re-read from Kinesis; driver log " + driver.log());
-            List<String[]> starts = receiverStarts(output);
-            String[] restart = starts.get(starts.size() - 1);
-            System.err.println("Receiver started on executors " + starts.stream().map(start -> start[0]).toList()
-                    + "; restarted " + (Long.parseLong(restart[1]) - killedAt) + " ms after the kill; "
-                    + reread(output) + " records of lost blocks re-read from Kinesis");
+                // Records keep coming until the receiver, restarted on the other executor, has read one produced
+                // after its restart: the restarted receiver reads new records as well as the lost blocks' ones.
+                Eventually.await(TIMEOUT, () -> receiverStarts(output).size() > startsBeforeKill.size(),
+                        () -> "the receiver was not restarted; driver log " + driver.log());
+                producer.awaitNextRecordProcessed(TIMEOUT, () -> records(output), () -> "driver log " + driver.log());
+                producer.stop();
 
-            assertThat(report.lost()).isZero();
-            assertThat(starts).hasSizeGreaterThan(1);
-            assertThat(restart[0]).isNotEqualTo(receiverExecutor);
-            driver.stop();
+                List<String> produced = producer.awaitAll();
+                long producedAt = System.currentTimeMillis();
+                Eventually.await(TIMEOUT, () -> new HashSet<>(records(output)).containsAll(produced),
+                        () -> "seen " + new HashSet<>(records(output)).size() + " of " + produced.size()
+                                + "; driver log " + driver.log());
+                // Recovery is timed from the last record produced: the producer runs on long after the kill.
+                DeliveryReport report = DeliveryReport.of(
+                        "receiver's executor killed (SIGKILL) on a standalone cluster", produced, processed(output),
+                        System.currentTimeMillis() - producedAt).print();
+                // The re-read count is written after each batch completes, just after the batch's records.
+                Eventually.await(TIMEOUT, () -> reread(output) > 0,
+                        () -> "no record re-read from Kinesis; driver log " + driver.log());
+                List<String[]> starts = receiverStarts(output);
+                String[] restart = starts.get(starts.size() - 1);
+                System.err.println("Receiver started on executors " + starts.stream().map(start -> start[0]).toList()
+                        + "; restarted " + (Long.parseLong(restart[1]) - killedAt) + " ms after the kill; "
+                        + reread(output) + " records of lost blocks re-read from Kinesis");
+
+                assertThat(report.lost()).isZero();
+                assertThat(restart[0]).isNotEqualTo(receiverExecutor);
+                driver.stop();
+            }
         }
+    }
+
+    /** The records processed, without the warm-up record. */
+    private static List<String> processed(Path output) {
+        return records(output).stream().filter(record -> !record.equals(WarmUp.RECORD)).toList();
     }
 
     private static List<String> records(Path output) {

@@ -54,7 +54,7 @@ class StandardEndpointSettingsIT {
 
         ssc.start();
 
-        Eventually.await(Duration.ofSeconds(60), () -> sink.size() >= payloads.size(),
+        Eventually.await(Duration.ofSeconds(180), () -> sink.size() >= payloads.size(),
                 () -> sink.size() + " of " + payloads.size() + " records arrived");
         assertThat(stack.leaseTables().exists(app)).as("lease table in the local DynamoDB").isTrue();
     }

@@ -2,7 +2,9 @@ package org.apache.spark.streaming.kinesis.testing;
 
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.ProducedRecord;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * Puts a known number of numbered records into a stream at a steady pace in the background, while a test injects
- * a fault; stops by itself once all are put.
+ * Puts numbered records into a stream at a steady pace in the background, while a test injects a fault; stops by
+ * itself once all are put, or earlier when the test calls {@link #stop()}. A test that needs records to keep
+ * coming until something has happened (a restart, a reshard) gives a generous count as a cap and stops the
+ * producer once that has happened, instead of guessing how long it will take.
  */
 public final class BoundedProducer implements AutoCloseable {
 
@@ -45,12 +50,19 @@ public final class BoundedProducer implements AutoCloseable {
         });
     }
 
-    /** Starts putting {@code count} records, about {@code perSecond} a second. */
+    /** Starts putting {@code count} records (at most, see {@link #stop()}), about {@code perSecond} a second. */
     public static BoundedProducer start(LocalStack stack, String stream, String prefix, int count, int perSecond) {
         return new BoundedProducer(stack, stream, prefix, count, perSecond);
     }
 
-    /** Whether it has put every record (or failed). */
+    /**
+     * Ends production after the round in progress; {@link #awaitAll} then returns the records put until then.
+     */
+    public void stop() {
+        cancelled = true;
+    }
+
+    /** Whether it has put every record (or failed, or was stopped and has ended). */
     public boolean isDone() {
         return produced.isDone();
     }
@@ -58,6 +70,23 @@ public final class BoundedProducer implements AutoCloseable {
     /** The records put so far, with where they landed, in order. */
     public List<ProducedRecord> producedSoFar() {
         return List.copyOf(soFar);
+    }
+
+    /**
+     * Waits until the next record this producer puts (from now on) is among {@code processed}, the payloads (as
+     * text) the consumer has processed so far: the consumer reads what is produced after some event, a restart
+     * for instance, and not only what was produced before.
+     *
+     * @param context what to add to the failure message (a log to look at)
+     */
+    public void awaitNextRecordProcessed(Duration timeout, Supplier<? extends Collection<String>> processed,
+            Supplier<String> context) {
+        int putSoFar = soFar.size();
+        Eventually.await(timeout, () -> soFar.size() > putSoFar,
+                () -> "the producer put nothing more after " + putSoFar + " records");
+        String next = TestPayloads.text(soFar.get(putSoFar).data());
+        Eventually.await(timeout, () -> processed.get().contains(next),
+                () -> "record " + next + " was not processed; " + context.get());
     }
 
     /** Waits until every record is put and returns their payloads (as text), in order. */

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
+    private static final long EXIT_TIMEOUT_SECONDS = 180;
+
     private final Process process;
     private final Path log;
 
@@ -99,7 +101,9 @@ public final class ChildJvm implements AutoCloseable {
 
     private void waitForExit() {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            // A safety net: a graceful stop on a busy machine can take a while, and killing it instead would turn a
+            // clean hand-over into a crash.
+            if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -4,6 +4,10 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.KinesisProducerConfiguration;
@@ -44,17 +48,48 @@ public final class RealKplProducer implements AutoCloseable {
         return data;
     }
 
-    /** Puts one user record and waits until Kinesis has it. */
-    public ProducedRecord putAndFlush(String stream, String partitionKey, byte[] data)
-            throws InterruptedException, ExecutionException {
-        ListenableFuture<UserRecordResult> result =
-                producer.addUserRecord(stream, partitionKey, ByteBuffer.wrap(data));
+    /**
+     * Waits until the KPL aggregates: it does once it has learned the stream's shard map, which it asks for
+     * (asynchronously) on its first record. Until then it puts each user record as a Kinesis record of its own.
+     * Puts pairs of user records with one partition key (so one shard) until a pair comes back as a single
+     * Kinesis record, and returns every record it put.
+     */
+    public List<ProducedRecord> awaitAggregating(String stream, Duration timeout) {
+        List<ProducedRecord> put = new ArrayList<>();
+        int[] pairs = {0};
+        Eventually.await(timeout, () -> {
+            String key = "warm-up-" + pairs[0]++;
+            List<ProducedRecord> pair = putAndFlush(stream, key, List.of(
+                    (key + "-a").getBytes(StandardCharsets.UTF_8), (key + "-b").getBytes(StandardCharsets.UTF_8)));
+            put.addAll(pair);
+            return pair.get(0).sequenceNumber().equals(pair.get(1).sequenceNumber());
+        }, () -> "the KPL did not aggregate " + pairs[0] + " pairs of records");
+        return put;
+    }
+
+    /** Puts user records with one partition key and waits until Kinesis has them. */
+    private List<ProducedRecord> putAndFlush(String stream, String partitionKey, List<byte[]> payloads) {
+        List<ListenableFuture<UserRecordResult>> results = new ArrayList<>();
+        payloads.forEach(data -> results.add(producer.addUserRecord(stream, partitionKey, ByteBuffer.wrap(data))));
         producer.flushSync();
-        UserRecordResult written = result.get();
-        if (!written.isSuccessful()) {
-            throw new IllegalStateException("The KPL could not put a record: " + written.getAttempts());
+        List<ProducedRecord> put = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            UserRecordResult written;
+            try {
+                written = results.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The KPL could not put a record", e);
+            }
+            if (!written.isSuccessful()) {
+                throw new IllegalStateException("The KPL could not put a record: " + written.getAttempts());
+            }
+            put.add(new ProducedRecord(partitionKey, payloads.get(i), written.getShardId(),
+                    written.getSequenceNumber()));
         }
-        return new ProducedRecord(partitionKey, data, written.getShardId(), written.getSequenceNumber());
+        return put;
     }
 
     /** Waits until every queued record is in Kinesis. */

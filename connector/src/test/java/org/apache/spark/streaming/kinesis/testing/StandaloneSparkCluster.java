@@ -25,7 +25,8 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     /** Written by the build: Spark's jars and the connector's compile dependencies. */
     public static final String DISTRIBUTION_CLASSPATH_PROPERTY = "spark.distribution.classpath";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    /** A safety net: on a busy machine the JVMs of a master and its workers take a while to come up. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
 
     private final int masterPort;
     private final ChildJvm master;
@@ -56,7 +57,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
                         masterUrl()));
             }
             awaitLog(master.log(), Pattern.compile("Registering worker"), workerCount);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             close();
             throw e;
         }
@@ -147,19 +148,16 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     }
 
     private static void awaitLog(Path log, Pattern line, int occurrences) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Files.exists(log) && line.matcher(Files.readString(log)).results().count() >= occurrences) {
-                    return;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Eventually.sleep(200);
+        Eventually.await(STARTUP_TIMEOUT, () -> occurrences(log, line) >= occurrences,
+                () -> "'" + line + "' appeared " + occurrences(log, line) + " of " + occurrences + " times in " + log);
+    }
+
+    private static long occurrences(Path log, Pattern line) {
+        try {
+            return Files.exists(log) ? line.matcher(Files.readString(log)).results().count() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("'" + line + "' did not appear " + occurrences + " times in " + log
-                + " within " + STARTUP_TIMEOUT.toSeconds() + " s");
     }
 
     private static int freePort() {

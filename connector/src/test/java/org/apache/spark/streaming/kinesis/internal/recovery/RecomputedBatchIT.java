@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,6 +34,7 @@ import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
+import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class RecomputedBatchIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final String WARM_UP = "warm-up";
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /** Records produced at least (more if it takes more for a batch to hold several blocks of one shard). */
+    private static final int RECORDS = 400;
     /** Per test run: what each batch's RDD held, partition by partition, served by the block manager. */
     private static final Map<String, List<OriginalBatch>> ORIGINALS = new ConcurrentHashMap<>();
 
@@ -68,9 +69,14 @@ class RecomputedBatchIT {
                 .foreachRDD(rdd -> remember(run, rdd.rdd()));
         ssc.start();
         // Produce only once the receiver reads, so that records come in while it polls rather than all at once.
-        stack.streams().putRecords(stream, List.of(WARM_UP.getBytes(StandardCharsets.UTF_8)));
-        Eventually.await(TIMEOUT, () -> seen(run).contains(WARM_UP), () -> "the receiver read nothing");
-        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "b", 400, 100)) {
+        WarmUp.await(stack, stream, TIMEOUT, () -> seen(run), () -> ORIGINALS.get(run).size() + " batches so far");
+        // ... and until a batch holds several blocks of one shard, from two shards, whatever the pace of the polls on
+        // a busy machine (the count is only a cap).
+        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "b", 10 * RECORDS, 100)) {
+            Eventually.await(TIMEOUT, () -> producer.producedSoFar().size() >= RECORDS
+                            && ORIGINALS.get(run).stream().anyMatch(RecomputedBatchIT::severalBlocksOfOneShard),
+                    () -> ORIGINALS.get(run).size() + " batches, none with several blocks of one shard from two");
+            producer.stop();
             List<String> produced = producer.awaitAll();
             Eventually.await(TIMEOUT, () -> seen(run).containsAll(produced),
                     () -> "seen " + seen(run).size() + " of " + produced.size());
@@ -79,8 +85,7 @@ class RecomputedBatchIT {
         List<OriginalBatch> originals = ORIGINALS.remove(run);
 
         assertThat(originals).as("a batch with several blocks of one shard, from two shards")
-                .anyMatch(batch -> blocksPerShard(batch).values().stream().anyMatch(blocks -> blocks >= 2)
-                        && blocksPerShard(batch).size() == 2);
+                .anyMatch(RecomputedBatchIT::severalBlocksOfOneShard);
         SparkContext sc = SparkTestContext.sparkContext().sc();
         var config = new KinesisConsumerConfigBuilder().streamName(stream).checkpointAppName("recompute")
                 .endpointUrl(stack.kinesisEndpoint().toString()).regionName(LocalStack.REGION.id())
@@ -122,6 +127,11 @@ class RecomputedBatchIT {
     private static Set<String> seen(String run) {
         return ORIGINALS.get(run).stream().flatMap(batch -> batch.partitions().stream())
                 .flatMap(List::stream).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static boolean severalBlocksOfOneShard(OriginalBatch batch) {
+        Map<String, Long> blocksPerShard = blocksPerShard(batch);
+        return blocksPerShard.size() == 2 && blocksPerShard.values().stream().anyMatch(blocks -> blocks >= 2);
     }
 
     private static Map<String, Long> blocksPerShard(OriginalBatch batch) {
