@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
@@ -26,7 +29,8 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *       {@link #MIN_RESERVATION_BYTES}: an estimate, settled to the real size when the answer arrives. The bound can
  *       thus be passed by what the estimates missed, never by a burst of shards starting together.</li>
  *   <li>Waiting shards are served in arrival order, so that none waits for ever behind shards with smaller
- *       answers.</li>
+ *       answers. Only the first in line is woken when room is given back: a receiver of 1,000 shards would otherwise
+ *       wake 1,000 prefetch threads for every batch stored.</li>
  *   <li>An empty receiver always admits one read, so that an answer larger than the whole budget still goes
  *       through.</li>
  *   <li>A shard whose prefetch queue the KCL resets or shuts down gives back everything it held; its waiting read
@@ -62,6 +66,7 @@ public final class ReceiverPrefetchBudget {
     private static final long WAIT_CHECK_MILLIS = 1_000;
 
     private final long limitBytes;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Shard> waiting = new ArrayDeque<>();
     /** The current account of each shard, for its record processor. */
     private final Map<String, Shard> shards = new ConcurrentHashMap<>();
@@ -93,8 +98,23 @@ public final class ReceiverPrefetchBudget {
     }
 
     /** Bytes reserved or held by all shards now. */
-    public synchronized long usedBytes() {
-        return usedBytes;
+    public long usedBytes() {
+        lock.lock();
+        try {
+            return usedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads waiting for room now (for tests: a receiver whose shards all wait holds its whole budget). */
+    int waitingReads() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public long limitBytes() {
@@ -110,10 +130,19 @@ public final class ReceiverPrefetchBudget {
         return bytes;
     }
 
+    /** Called holding the lock. */
     private void release(long bytes) {
         if (bytes != 0) {
             usedBytes -= bytes;
-            notifyAll();
+            wakeFirstInLine();
+        }
+    }
+
+    /** Called holding the lock: the first waiting read checks whether it fits now; the others stay asleep. */
+    private void wakeFirstInLine() {
+        Shard first = waiting.peekFirst();
+        if (first != null) {
+            first.turn.signal();
         }
     }
 
@@ -146,6 +175,8 @@ public final class ReceiverPrefetchBudget {
     public final class Shard {
 
         private final String shardId;
+        /** Where this shard's read waits for room (one read at a time per shard). */
+        private final Condition turn = lock.newCondition();
         /** Batches handed to the processor and not yet processed, by when they were fetched. */
         private final NavigableMap<Instant, DeliveredBatch> delivered = new TreeMap<>();
         private long heldBytes;
@@ -163,7 +194,8 @@ public final class ReceiverPrefetchBudget {
          * the shard is closed, and without waiting after {@link #stopWaiting()}.
          */
         public long reserve() throws InterruptedException {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 if (closed) {
                     return 0;
                 }
@@ -171,12 +203,12 @@ public final class ReceiverPrefetchBudget {
                 waiting.addLast(this);
                 try {
                     while (!stopWaiting && !closed && !(waiting.peekFirst() == this && affordable(estimate))) {
-                        ReceiverPrefetchBudget.this.wait(WAIT_CHECK_MILLIS);
+                        turn.await(WAIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                     }
                 } finally {
                     waiting.remove(this);
                     // The next in line may fit now.
-                    ReceiverPrefetchBudget.this.notifyAll();
+                    wakeFirstInLine();
                 }
                 stopWaiting = false;
                 if (closed) {
@@ -184,6 +216,8 @@ public final class ReceiverPrefetchBudget {
                 }
                 usedBytes += estimate;
                 return estimate;
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -193,7 +227,8 @@ public final class ReceiverPrefetchBudget {
 
         /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes}. */
         public void settle(long reservedBytes, long answerBytes) {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 if (closed) {
                     release(reservedBytes);
                     return;
@@ -202,13 +237,18 @@ public final class ReceiverPrefetchBudget {
                 heldBytes += answerBytes;
                 lastAnswerBytes = answerBytes;
                 release(reservedBytes);
+            } finally {
+                lock.unlock();
             }
         }
 
         /** The read that reserved {@code reservedBytes} failed: nothing was fetched. */
         public void cancel(long reservedBytes) {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 release(reservedBytes);
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -217,7 +257,8 @@ public final class ReceiverPrefetchBudget {
          * processor. A batch without that time cannot be matched with its processing, so it is given back now.
          */
         public void delivering(Instant fetchedAt, List<KinesisClientRecord> records) {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 if (closed) {
                     return;
                 }
@@ -230,6 +271,8 @@ public final class ReceiverPrefetchBudget {
                         giveBack(earlier.bytes());
                     }
                 }
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -238,13 +281,16 @@ public final class ReceiverPrefetchBudget {
          * emptied.
          */
         void processed(Instant fetchedAt) {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 NavigableMap<Instant, DeliveredBatch> done = delivered.headMap(fetchedAt, true);
                 for (DeliveredBatch batch : done.values()) {
                     batch.empty();
                     giveBack(batch.bytes());
                 }
                 done.clear();
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -259,38 +305,50 @@ public final class ReceiverPrefetchBudget {
          * which waits for that read to end.
          */
         public void stopWaiting() {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 if (waiting.contains(this)) {
                     stopWaiting = true;
-                    ReceiverPrefetchBudget.this.notifyAll();
+                    turn.signal();
                 }
+            } finally {
+                lock.unlock();
             }
         }
 
         /** The KCL emptied the shard's queue: everything the shard held is given back. */
         public void reset() {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 delivered.clear();
                 long released = heldBytes;
                 heldBytes = 0;
                 release(released);
+            } finally {
+                lock.unlock();
             }
         }
 
         /** The shard's queue is shut down: everything is given back and later reads count nothing. */
         public void close() {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 closed = true;
                 reset();
                 shards.remove(shardId, this);
-                ReceiverPrefetchBudget.this.notifyAll();
+                turn.signal();
+            } finally {
+                lock.unlock();
             }
         }
 
         /** Bytes of this shard's answers not yet stored by the receiver. */
         public long heldBytes() {
-            synchronized (ReceiverPrefetchBudget.this) {
+            lock.lock();
+            try {
                 return heldBytes;
+            } finally {
+                lock.unlock();
             }
         }
     }
