@@ -9,15 +9,16 @@ import java.util.Locale;
 
 /**
  * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|scale] [--shards N,N]
- * [--receivers N,N] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of the size, to check the
- * harness itself; the published figures use the defaults. {@code --only source} measures the Structured Streaming
- * source and, as its references in the same run, the plain read loops and the DStream on the same backlogs and at the
- * same latency rates (at its defaults); {@code --only dstream} everything but the source. {@code --only scale} runs
- * the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024, read by {@code --receivers}
- * receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per figure).
+ * [--receivers N,N] [--records-per-read N] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of the
+ * size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
+ * Structured Streaming source and, as its references in the same run, the plain read loops and the DStream on the
+ * same backlogs and at the same latency rates (at its defaults); {@code --only dstream} everything but the source.
+ * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
+ * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
+ * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out.
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
-        List<Integer> scaleReceivers) {
+        List<Integer> scaleReceivers, Integer scaleRecordsPerRead) {
 
     static final int DEFAULT_RUNS = 3;
     static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
@@ -43,6 +44,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
         Path output = Paths.get("docs", "benchmarks");
         List<Integer> shards = DEFAULT_SCALE_SHARDS;
         List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
+        Integer recordsPerRead = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
@@ -54,14 +56,17 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                 case "--output" -> output = Paths.get(value(args, ++i, "--output"));
                 case "--shards" -> shards = counts(value(args, ++i, "--shards"), "--shards");
                 case "--receivers" -> receivers = counts(value(args, ++i, "--receivers"), "--receivers");
+                case "--records-per-read" -> recordsPerRead = counts(value(args, ++i, "--records-per-read"),
+                        "--records-per-read").get(0);
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
-                        + "[--quick] [--only dstream|source|scale] [--shards N,N] [--receivers N,N] [--output DIR]");
+                        + "[--quick] [--only dstream|source|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
+                        + "[--output DIR]");
             }
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
-        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers);
+        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead);
     }
 
     private static Readers readers(String value) {

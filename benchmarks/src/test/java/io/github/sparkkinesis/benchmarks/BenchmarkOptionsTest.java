@@ -68,6 +68,9 @@ class BenchmarkOptionsTest {
                 new String[] {"--only", "scale", "--shards", "256,64", "--receivers", "8"});
         assertThat(chosen.scaleShards()).containsExactly(64, 256);
         assertThat(chosen.scaleReceivers()).containsExactly(8);
+        assertThat(chosen.scaleRecordsPerRead()).isNull();
+        assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--records-per-read", "1000"})
+                .scaleRecordsPerRead()).isEqualTo(1000);
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--shards", "64,x"}))
                 .hasMessageContaining("--shards takes positive numbers");
     }

@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.scale;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
+import io.github.sparkkinesis.benchmarks.measure.ConsumerSettings;
 import io.github.sparkkinesis.benchmarks.measure.LoadAverage;
 import io.github.sparkkinesis.benchmarks.server.InMemoryStream;
 import java.nio.file.Path;
@@ -12,16 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
-import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
 import org.apache.spark.streaming.kinesis.KinesisInputDStream;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
-import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * One DStream application on the standalone cluster reading a preloaded stream with {@code receivers} receivers (as
  * many DStreams of one application name, so they share the shards' leases) at the connector's default settings, unless
- * a receiver prefetch budget is given. It measures the time until every shard is being read, then a steady window of
+ * the run's {@link ReceiverSettings} change some. It measures the time until every shard is being read, then a steady window of
  * records, CPU and DynamoDB calls, and (for a stream it drains within the time allowed) the drain rate.
  */
 final class DStreamScaleRun {
@@ -39,16 +38,15 @@ final class DStreamScaleRun {
     }
 
     /**
-     * @param prefetchBytesPerReceiver null for the default receiver prefetch budget
+     * @param settings what differs from the connector's defaults
      * @param drainTimeout how long to wait for the whole stream to be processed after the window; zero: do not
      */
-    static ScaleResult run(ScaleEnvironment environment, int shards, int receivers, Long prefetchBytesPerReceiver,
+    static ScaleResult run(ScaleEnvironment environment, int shards, int receivers, ReceiverSettings settings,
             Duration drainTimeout) throws Exception {
         InMemoryStream stream = environment.stream(shards);
         stream.forgetReads();
         environment.awaitNoExecutors(Duration.ofSeconds(60));
-        String label = shards + "-shards-" + receivers + "-receivers" + (prefetchBytesPerReceiver == null ? ""
-                : "-budget-" + (prefetchBytesPerReceiver >> 20) + "m");
+        String label = shards + "-shards-" + receivers + "-receivers" + settings.label();
         Path gcLogs = environment.newDirectory("gc-dstream-" + label + "-" + UUID.randomUUID());
         double load = LoadAverage.sample();
         PROCESSED.set(0);
@@ -61,7 +59,7 @@ final class DStreamScaleRun {
                 () -> StorageMemory.usedBytes(sc))) {
             String app = "scale-" + UUID.randomUUID();
             for (int i = 0; i < receivers; i++) {
-                dstream(ssc, environment.endpoints(), stream.name(), app, prefetchBytesPerReceiver).asJava()
+                dstream(ssc, environment.endpoints(), stream.name(), app, settings).asJava()
                         .foreachRDD(rdd -> PROCESSED.addAndGet(rdd.count()));
             }
             ssc.addStreamingListener(new StreamingListener() {
@@ -99,7 +97,7 @@ final class DStreamScaleRun {
             GcHeap heap = GcHeap.read(gcLogs);
             long leasesLost = ExecutorLogs.count(environment.clusterDirectory(), sc.sc().applicationId(),
                     ExecutorLogs.LEASE_LOST);
-            ScaleResult result = new ScaleResult("DStream", shards, receivers, prefetchBytesPerReceiver, allRead,
+            ScaleResult result = new ScaleResult("DStream", shards, receivers, settings, allRead,
                     shardsRead, records / seconds, cpu / records * 1_000_000, drain, heap,
                     sampler.peakRssBytesPerExecutor(), sampler.peakStorageBytes(), dynamoDb,
                     OperationCounts.between(kinesisBefore, environment.server().calls()),
@@ -113,20 +111,9 @@ final class DStreamScaleRun {
     }
 
     private static KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints,
-            String stream, String app, Long prefetchBytesPerReceiver) {
-        KinesisInputDStream.Builder builder = KinesisInputDStream.builder()
-                .streamingContext(ssc)
-                .streamName(stream)
-                .checkpointAppName(app)
-                .endpointUrl(endpoints.kinesis().toString())
-                .dynamoDBEndpointUrl(endpoints.dynamoDb().toString())
-                .regionName("us-east-1")
-                .kinesisCredentials(KinesisEndpoints.sparkCredentials())
-                .initialPosition(new KinesisInitialPositions.TrimHorizon())
-                .metricsLevel(MetricsLevel.NONE);
-        if (prefetchBytesPerReceiver != null) {
-            builder.maxPrefetchBytesPerReceiver(prefetchBytesPerReceiver);
-        }
+            String stream, String app, ReceiverSettings settings) {
+        KinesisInputDStream.Builder builder = ConsumerSettings.defaultBuilder(ssc, endpoints, stream, app);
+        settings.applyTo(builder);
         return builder.build();
     }
 }

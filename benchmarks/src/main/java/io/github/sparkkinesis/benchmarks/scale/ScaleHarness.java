@@ -36,15 +36,20 @@ public final class ScaleHarness {
     private final List<Integer> shardCounts;
     private final List<Integer> receiverCounts;
     private final boolean withoutBudget;
+    private final ReceiverSettings settings;
     private final Path report;
 
     /**
      * @param withoutBudget also run the largest stream with the largest receiver count without the receiver budget
+     * @param maxRecordsPerRead the receivers' records per GetRecords call, null for the default; when given, only
+     *     the DStream runs (the source does not read with receivers)
      */
-    public ScaleHarness(List<Integer> shardCounts, List<Integer> receiverCounts, boolean withoutBudget, Path report) {
+    public ScaleHarness(List<Integer> shardCounts, List<Integer> receiverCounts, boolean withoutBudget,
+            Integer maxRecordsPerRead, Path report) {
         this.shardCounts = List.copyOf(shardCounts);
         this.receiverCounts = List.copyOf(receiverCounts);
         this.withoutBudget = withoutBudget;
+        this.settings = new ReceiverSettings(null, maxRecordsPerRead);
         this.report = report;
     }
 
@@ -60,15 +65,16 @@ public final class ScaleHarness {
             }
             for (int shards : shardCounts) {
                 for (int receivers : receiverCounts) {
-                    dstreams.add(DStreamScaleRun.run(environment, shards, receivers, null,
+                    dstreams.add(DStreamScaleRun.run(environment, shards, receivers, settings,
                             shards == DRAIN_SHARDS ? DRAIN_TIMEOUT : Duration.ZERO));
                 }
             }
             if (withoutBudget) {
                 dstreams.add(DStreamScaleRun.run(environment, shardCounts.get(shardCounts.size() - 1),
-                        receiverCounts.get(receiverCounts.size() - 1), NO_RECEIVER_BUDGET, Duration.ZERO));
+                        receiverCounts.get(receiverCounts.size() - 1),
+                        new ReceiverSettings(NO_RECEIVER_BUDGET, settings.maxRecordsPerRead()), Duration.ZERO));
             }
-            for (int shards : shardCounts) {
+            for (int shards : settings.maxRecordsPerRead() == null ? shardCounts : List.<Integer>of()) {
                 sources.add(SourceScaleRun.run(environment, shards));
             }
         }

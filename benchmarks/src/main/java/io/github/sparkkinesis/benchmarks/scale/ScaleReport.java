@@ -84,7 +84,8 @@ final class ScaleReport {
                     Long.toString(planning.p50Millis()), Long.toString(planning.p95Millis()),
                     Long.toString(planning.maxMillis()), planning.latestOffsetP50Millis() + " / "
                             + planning.getBatchP50Millis() + " / " + planning.queryPlanningP50Millis(),
-                    Long.toString(planning.fetchP50Millis()), Integer.toString(planning.batches()), mib(result.heap().peakLiveBytes()),
+                    Long.toString(planning.fetchP50Millis()), Integer.toString(planning.batches()),
+                    mib(result.heap().peakLiveBytes()),
                     Long.toString(result.throttled().controlPlane()), Long.toString(result.throttled().getRecords()),
                     Figures.number(result.loadAverage(), 2));
         }
@@ -92,8 +93,7 @@ final class ScaleReport {
     }
 
     private static String receivers(ScaleResult result) {
-        return result.receivers() + (result.prefetchBytesPerReceiver() == null ? ""
-                : " (receiver budget " + (result.prefetchBytesPerReceiver() >> 20) + " MiB)");
+        return result.receivers() + result.settings().describe();
     }
 
     private static String allRead(ScaleResult result) {

@@ -4,7 +4,7 @@ package io.github.sparkkinesis.benchmarks.scale;
  * What one scale run measured.
  *
  * @param reader {@code DStream} or {@code readStream}
- * @param prefetchBytesPerReceiver the receiver prefetch budget if not the default (null: the default)
+ * @param settings the receiver settings that differ from the defaults
  * @param secondsToAllRead from {@code start()} until every shard had been read once; NaN if not within the timeout
  * @param shardsRead how many shards had been read by then
  * @param recordsPerSecond processed over the steady window
@@ -19,7 +19,7 @@ package io.github.sparkkinesis.benchmarks.scale;
  * @param planning the source's driver-side planning per micro-batch (null for the DStream)
  * @param loadAverage the one-minute load average when the run started
  */
-record ScaleResult(String reader, int shards, int receivers, Long prefetchBytesPerReceiver, double secondsToAllRead,
+record ScaleResult(String reader, int shards, int receivers, ReceiverSettings settings, double secondsToAllRead,
         int shardsRead, double recordsPerSecond, double cpuSecondsPerMillionRecords, double drainRecordsPerSecond,
         GcHeap heap, long peakRssBytesPerExecutor, long peakStorageBytes, DynamoDbTraffic dynamoDb,
         OperationCounts kinesisCalls, OperationCounts throttled, long leasesLost, PlanningTimes planning,
@@ -33,7 +33,7 @@ record ScaleResult(String reader, int shards, int receivers, Long prefetchBytesP
                 + "%.1f CPU s per 1M, drain %.0f records/s, live heap %.0f MiB (in use before GC %.0f), RSS %.0f MiB "
                 + "per executor, storage %.0f MiB, DynamoDB %.1f req/s (%s), Kinesis control plane %s, throttled %s, "
                 + "%d leases lost%s, load %.2f", reader, shards, receivers,
-                prefetchBytesPerReceiver == null ? "" : ", budget " + (prefetchBytesPerReceiver >> 20) + " MiB",
+                settings.describe(),
                 secondsToAllRead, shardsRead, recordsPerSecond, cpuSecondsPerMillionRecords, drainRecordsPerSecond,
                 heap.peakLiveBytes() / MIB, heap.peakBeforeGcBytes() / MIB, peakRssBytesPerExecutor / MIB,
                 peakStorageBytes / MIB, dynamoDb.total(), dynamoDb, kinesisCalls.controlPlaneCalls(),

@@ -82,7 +82,7 @@ final class SourceScaleRun {
             // Every micro-batch but the first, whose planning includes the query's start (first shard listing).
             PlanningTimes planning = PlanningTimes.of(progress.stream().filter(p -> p.batchId() > 0).toList(),
                     fetchJobs);
-            ScaleResult result = new ScaleResult("readStream", shards, 0, null, allRead, shardsRead,
+            ScaleResult result = new ScaleResult("readStream", shards, 0, ReceiverSettings.DEFAULTS, allRead, shardsRead,
                     records / seconds, cpu / records * 1_000_000, Double.NaN, GcHeap.read(gcLogs),
                     sampler.peakRssBytesPerExecutor(), sampler.peakStorageBytes(),
                     new DynamoDbTraffic(Map.of()),

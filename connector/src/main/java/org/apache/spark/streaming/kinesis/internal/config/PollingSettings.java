@@ -35,9 +35,9 @@ public final class PollingSettings implements Serializable {
     /**
      * What all the shards of one receiver may hold fetched but not yet stored, counted as record data plus
      * {@code ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES} per record. The per-shard bound alone multiplies by the
-     * shards a receiver holds (8 GiB for 1,000 shards that are behind); 256 MiB keeps a receiver's read-ahead
-     * within a 1 GiB heap at any shard count, and the scale benchmark ({@code docs/scaling.md}) measured no
-     * loss of drain rate from it at 64 shards per receiver.
+     * shards a receiver holds (8 GiB for 1,000 shards that are behind). 256 MiB is about 20 full answers of 1 KiB
+     * records, more than a receiver stores in a second, and two receivers' read-ahead fits in an eighth of a 4 GiB
+     * executor. See {@code docs/scaling.md}.
      */
     public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER = 256L * 1024 * 1024;
 
