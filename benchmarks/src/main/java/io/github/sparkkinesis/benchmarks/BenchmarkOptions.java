@@ -2,22 +2,32 @@ package io.github.sparkkinesis.benchmarks;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink] [--output DIR]}. {@code --quick}
- * runs once on backlogs a quarter of the size, to check the harness itself; the published figures use the
- * defaults. {@code --only source} measures the Structured Streaming source and, as its references in the same run,
- * the plain read loops and the DStream on the same backlogs and at the same latency rates (at its defaults);
- * {@code --only dstream} everything but the source and the sink; {@code --only sink} the sink's writes alone.
+ * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|scale] [--shards N,N]
+ * [--receivers N,N] [--records-per-read N] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of the
+ * size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
+ * Structured Streaming source and, as its references in the same run, the plain read loops and the DStream on the
+ * same backlogs and at the same latency rates (at its defaults); {@code --only dstream} everything but the source and
+ * the sink; {@code --only sink} the sink's writes alone.
+ * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
+ * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
+ * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out.
  */
-record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
+record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
+        List<Integer> scaleReceivers, Integer scaleRecordsPerRead) {
 
     static final int DEFAULT_RUNS = 3;
+    static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
+    static final List<Integer> DEFAULT_SCALE_RECEIVERS = List.of(1, 4, 8);
 
-    /** Which readers a run measures. */
+    /** Which readers a run measures; SCALE is the scale harness. */
     enum Readers {
-        ALL, DSTREAM, SOURCE, SINK;
+        ALL, DSTREAM, SOURCE, SINK, SCALE;
 
         boolean dstream() {
             return this == ALL || this == DSTREAM;
@@ -38,6 +48,9 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
         int scale = 1;
         Readers readers = Readers.ALL;
         Path output = Paths.get("docs", "benchmarks");
+        List<Integer> shards = DEFAULT_SCALE_SHARDS;
+        List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
+        Integer recordsPerRead = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
@@ -47,14 +60,19 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
                 }
                 case "--only" -> readers = readers(value(args, ++i, "--only"));
                 case "--output" -> output = Paths.get(value(args, ++i, "--output"));
-                default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'; use [--runs N] [--quick] [--only dstream|source|sink] [--output DIR]");
+                case "--shards" -> shards = counts(value(args, ++i, "--shards"), "--shards");
+                case "--receivers" -> receivers = counts(value(args, ++i, "--receivers"), "--receivers");
+                case "--records-per-read" -> recordsPerRead = counts(value(args, ++i, "--records-per-read"),
+                        "--records-per-read").get(0);
+                default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
+                        + "[--quick] [--only dstream|source|sink|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
+                        + "[--output DIR]");
             }
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
-        return new BenchmarkOptions(runs, scale, readers, output);
+        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead);
     }
 
     private static Readers readers(String value) {
@@ -62,9 +80,30 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
             case "dstream" -> Readers.DSTREAM;
             case "source" -> Readers.SOURCE;
             case "sink" -> Readers.SINK;
-            default -> throw new IllegalArgumentException("--only takes dstream, source or sink, got '" + value
+            case "scale" -> Readers.SCALE;
+            default -> throw new IllegalArgumentException("--only takes dstream, source, sink or scale, got '" + value
                     + "'");
         };
+    }
+
+    /** Positive whole numbers separated by commas, in ascending order. */
+    private static List<Integer> counts(String value, String option) {
+        List<Integer> counts = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int count;
+            try {
+                count = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException(option + " takes positive numbers separated by commas, got '"
+                        + value + "'");
+            }
+            counts.add(count);
+        }
+        Collections.sort(counts);
+        return List.copyOf(counts);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -81,7 +120,8 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
 
     /**
      * The report's file: {@code results.md} for a run of everything; a partial run writes its own file
-     * ({@code results-source.md}), so that it never replaces the full report with a part of it.
+     * ({@code results-source.md}), so that it never replaces the full report with a part of it; the scale harness
+     * writes {@code results-scale.md}.
      */
     String reportFile() {
         return readers == Readers.ALL ? "results.md" : "results-" + readers.name().toLowerCase(Locale.ROOT) + ".md";

@@ -20,6 +20,7 @@ import io.github.sparkkinesis.benchmarks.measure.Summary;
 import io.github.sparkkinesis.benchmarks.report.Figures;
 import io.github.sparkkinesis.benchmarks.report.MarkdownTable;
 import io.github.sparkkinesis.benchmarks.report.ScalingChart;
+import io.github.sparkkinesis.benchmarks.scale.ScaleHarness;
 import io.github.sparkkinesis.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +79,12 @@ public final class KinesisBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
+        if (options.readers() == BenchmarkOptions.Readers.SCALE) {
+            // --quick leaves out the comparison run without the receiver budget.
+            new ScaleHarness(options.scaleShards(), options.scaleReceivers(), options.scale() == 1,
+                    options.scaleRecordsPerRead(), options.output().resolve(options.reportFile())).run();
+            System.exit(0);
+        }
         try {
             new KinesisBenchmark(options).run();
         } finally {

@@ -41,7 +41,7 @@ class BenchmarkOptionsTest {
     void rejectsAnUnknownReader() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only", "kafka"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dstream or source");
+                .hasMessageContaining("dstream, source, sink or scale");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only"}))
                 .hasMessageContaining("--only needs a value");
     }
@@ -52,5 +52,26 @@ class BenchmarkOptionsTest {
 
         assertThat(options.runs()).isEqualTo(1);
         assertThat(options.records(100_000)).isEqualTo(25_000);
+    }
+
+    @Test
+    void scaleRunsTheScaleHarnessOnTheShardAndReceiverCountsGiven() {
+        BenchmarkOptions defaults = BenchmarkOptions.parse(new String[] {"--only", "scale"});
+        assertThat(defaults.readers()).isEqualTo(BenchmarkOptions.Readers.SCALE);
+        assertThat(defaults.readers().dstream()).isFalse();
+        assertThat(defaults.readers().source()).isFalse();
+        assertThat(defaults.reportFile()).isEqualTo("results-scale.md");
+        assertThat(defaults.scaleShards()).containsExactly(64, 256, 1024);
+        assertThat(defaults.scaleReceivers()).containsExactly(1, 4, 8);
+
+        BenchmarkOptions chosen = BenchmarkOptions.parse(
+                new String[] {"--only", "scale", "--shards", "256,64", "--receivers", "8"});
+        assertThat(chosen.scaleShards()).containsExactly(64, 256);
+        assertThat(chosen.scaleReceivers()).containsExactly(8);
+        assertThat(chosen.scaleRecordsPerRead()).isNull();
+        assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--records-per-read", "1000"})
+                .scaleRecordsPerRead()).isEqualTo(1000);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--shards", "64,x"}))
+                .hasMessageContaining("--shards takes positive numbers");
     }
 }

@@ -42,6 +42,11 @@ final class DocumentedRoutes {
                     "the benchmark harness: about 25 minutes, prints figures, asserts nothing"),
             notRunHere("docs/benchmarks.md", "--only source",
                     "the benchmark harness: 10-17 minutes, prints figures, asserts nothing"),
+            notRunHere("docs/scaling.md", "-Dbenchmark.args=\"--only scale\"\n",
+                    "the scale harness: about 60 minutes on 2 cores, prints figures, asserts nothing"),
+            notRunHere("docs/scaling.md", "--records-per-read 1000",
+                    "single runs of the scale harness: 5-10 minutes each, print figures, assert nothing. "
+                            + "BudgetedRetrievalStrategyTest runs the receiver budget with 1,000 shards"),
             // As written, on ports of its own, and each subcommand on its own.
             runBy("docs/local-stack.md", "local-stack/bin/local-stack status", "LocalStackScriptTest"),
             notRunHere("docs/structured-streaming.md", "ASSEMBLY=assembly/target/",

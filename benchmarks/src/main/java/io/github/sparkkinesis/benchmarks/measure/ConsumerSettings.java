@@ -40,17 +40,26 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
         return maxRecordsPerRead == null ? KINESIS_READ_LIMIT : maxRecordsPerRead;
     }
 
-    KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints, String stream) {
-        KinesisInputDStream.Builder builder = KinesisInputDStream.builder()
+    /**
+     * A DStream builder at the connector's defaults reading {@code stream} from its start as application {@code app}
+     * (the DStreams of one application share the shards), metrics off.
+     */
+    public static KinesisInputDStream.Builder defaultBuilder(JavaStreamingContext ssc, KinesisEndpoints endpoints,
+            String stream, String app) {
+        return KinesisInputDStream.builder()
                 .streamingContext(ssc)
                 .streamName(stream)
-                .checkpointAppName("benchmark-" + UUID.randomUUID())
+                .checkpointAppName(app)
                 .endpointUrl(endpoints.kinesis().toString())
                 .dynamoDBEndpointUrl(endpoints.dynamoDb().toString())
                 .regionName("us-east-1")
                 .kinesisCredentials(KinesisEndpoints.sparkCredentials())
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .metricsLevel(MetricsLevel.NONE);
+    }
+
+    KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints, String stream) {
+        KinesisInputDStream.Builder builder = defaultBuilder(ssc, endpoints, stream, "benchmark-" + UUID.randomUUID());
         if (idleTimeBetweenReads != null) {
             builder.idleTimeBetweenReads(idleTimeBetweenReads);
         }

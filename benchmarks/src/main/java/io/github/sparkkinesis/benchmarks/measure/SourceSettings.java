@@ -29,7 +29,8 @@ public record SourceSettings(Map<String, String> options) {
         return new SourceSettings(changed);
     }
 
-    Dataset<Row> load(SparkSession spark, KinesisEndpoints endpoints, String stream) {
+    /** The source reading {@code stream} with these settings, from {@code trim_horizon}. */
+    public Dataset<Row> load(SparkSession spark, KinesisEndpoints endpoints, String stream) {
         DataStreamReader reader = spark.readStream().format("kinesis")
                 .option("streamName", stream)
                 .option("endpoint", endpoints.kinesis().toString())

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * JSON), fast enough that the client under test, not the server, limits a benchmark: a 10,000-record GetRecords
  * takes a few milliseconds. An unmodified SDK {@code KinesisClient}/{@code KinesisAsyncClient} works against
  * {@link #endpoint()} with its default settings, and so does the KCL with polling retrieval. For benchmarks only:
- * no authentication, throttling, resharding, retention or iterator expiry.
+ * no authentication, resharding, retention or iterator expiry, and no throttling unless started with
+ * {@link ThroughputLimits#KINESIS} (then it keeps Kinesis's per-shard read limits and its control-plane rates).
  *
  * <pre>{@code
  * try (FastKinesisServer server = FastKinesisServer.start()) {
@@ -52,8 +54,8 @@ public final class FastKinesisServer implements AutoCloseable {
     private final Channel channel;
     private final int port;
 
-    private FastKinesisServer(int port, int ioThreads) throws InterruptedException {
-        this.streams = new StreamRegistry();
+    private FastKinesisServer(int port, int ioThreads, ThroughputLimits limits) throws InterruptedException {
+        this.streams = new StreamRegistry(limits);
         this.handler = new KinesisHttpHandler(new KinesisDispatcher(streams));
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fast-kinesis-accept", true),
                 NioIoHandler.newFactory());
@@ -82,7 +84,7 @@ public final class FastKinesisServer implements AutoCloseable {
             shutDownEventLoops();
             throw e;
         }
-        LOG.info("FastKinesisServer listening on {} with {} I/O threads", endpoint(), ioThreads);
+        LOG.info("FastKinesisServer listening on {} with {} I/O threads, limits {}", endpoint(), ioThreads, limits);
     }
 
     /** Starts a server on a free loopback port with one I/O thread per processor. */
@@ -100,11 +102,16 @@ public final class FastKinesisServer implements AutoCloseable {
      * {@code ioThreads} threads, so that many GetRecords calls can be answered in parallel.
      */
     public static FastKinesisServer start(int port, int ioThreads) {
+        return start(port, ioThreads, ThroughputLimits.UNLIMITED);
+    }
+
+    /** As {@link #start(int, int)}, answering calls beyond {@code limits} with Kinesis's throttling errors. */
+    public static FastKinesisServer start(int port, int ioThreads, ThroughputLimits limits) {
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be positive: " + ioThreads);
         }
         try {
-            return new FastKinesisServer(port, ioThreads);
+            return new FastKinesisServer(port, ioThreads, limits);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting FastKinesisServer", e);
@@ -138,6 +145,16 @@ public final class FastKinesisServer implements AutoCloseable {
     /** The requests served so far and the time spent on them. */
     public RequestStatistics statistics() {
         return handler.statistics();
+    }
+
+    /** Calls answered with a throttling error because of the server's {@link ThroughputLimits}, by operation. */
+    public Map<String, Long> throttledCalls() {
+        return handler.throttledCalls();
+    }
+
+    /** Calls answered so far, errors included, by operation. */
+    public Map<String, Long> calls() {
+        return handler.calls();
     }
 
     /** Stops listening and closes every connection. */

@@ -14,8 +14,10 @@ public final class InMemoryShard {
     private final BigInteger endingHashKey;
     private final String partitionKey;
     private final ShardRecordLog log = new ShardRecordLog();
+    private final ShardReadMeter meter;
 
-    InMemoryShard(int index, int shardCount) {
+    InMemoryShard(int index, int shardCount, ThroughputLimits limits) {
+        this.meter = new ShardReadMeter(limits);
         this.index = index;
         this.shardId = String.format("shardId-%012d", index);
         this.startingHashKey = HashKeys.rangeStart(index, shardCount);
@@ -66,6 +68,26 @@ public final class InMemoryShard {
 
     boolean owns(BigInteger hashKey) {
         return hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0;
+    }
+
+    /**
+     * The {@link System#nanoTime()} of the first GetRecords call this shard served, or -1 if none: when a reader
+     * started reading it.
+     */
+    public long firstReadNanos() {
+        return meter.firstReadNanos();
+    }
+
+    /**
+     * The {@link System#nanoTime()} of the first GetRecords answer that served this shard's newest record, or -1:
+     * when a reader reached the end of a preloaded backlog.
+     */
+    public long endServedNanos() {
+        return meter.endServedNanos();
+    }
+
+    ShardReadMeter meter() {
+        return meter;
     }
 
     ShardRecordLog log() {

@@ -21,8 +21,9 @@ public final class InMemoryStream {
     private final String streamId;
     private final Instant creationTime;
     private final List<InMemoryShard> shards;
+    private final CallWindow listShardsCalls;
 
-    InMemoryStream(String name, String arn, int shardCount, Instant creationTime) {
+    InMemoryStream(String name, String arn, int shardCount, Instant creationTime, ThroughputLimits limits) {
         if (shardCount < 1 || shardCount > SequenceNumbers.MAX_SHARDS) {
             throw new IllegalArgumentException("A stream needs 1 to " + (SequenceNumbers.MAX_SHARDS - 1)
                     + " shards, not " + shardCount);
@@ -35,9 +36,10 @@ public final class InMemoryStream {
         this.creationTime = creationTime;
         List<InMemoryShard> created = new ArrayList<>(shardCount);
         for (int i = 0; i < shardCount; i++) {
-            created.add(new InMemoryShard(i, shardCount));
+            created.add(new InMemoryShard(i, shardCount, limits));
         }
         this.shards = Collections.unmodifiableList(created);
+        this.listShardsCalls = new CallWindow(limits.listShardsPerStreamPerSecond());
     }
 
     public String name() {
@@ -148,5 +150,18 @@ public final class InMemoryStream {
             return -1;
         }
         return index >= 0 && index < shards.size() ? index : -1;
+    }
+
+    /** Counts a ListShards call against the stream's limit; false if it is over it. */
+    boolean tryListShards(long nowNanos) {
+        return listShardsCalls.tryCall(nowNanos);
+    }
+
+    /**
+     * Forgets when each shard was first read and when its end was served, so that the next reader of this stream is
+     * timed from scratch (see {@link InMemoryShard#firstReadNanos()}).
+     */
+    public void forgetReads() {
+        shards.forEach(shard -> shard.meter().forget());
     }
 }

@@ -34,6 +34,21 @@ final class KinesisError extends RuntimeException {
         return new KinesisError("ResourceInUseException", 400, message);
     }
 
+    /** A read beyond a shard's limits (GetRecords, GetShardIterator). */
+    static KinesisError throughputExceeded(String message) {
+        return new KinesisError("ProvisionedThroughputExceededException", 400, message);
+    }
+
+    /** A control-plane call beyond its rate limit (ListShards, DescribeStreamSummary). */
+    static KinesisError limitExceeded(String message) {
+        return new KinesisError("LimitExceededException", 400, message);
+    }
+
+    /** Whether this is one of the throttling answers. */
+    boolean throttling() {
+        return type.equals("ProvisionedThroughputExceededException") || type.equals("LimitExceededException");
+    }
+
     static KinesisError unknownOperation(String message) {
         return new KinesisError("UnknownOperationException", 400, message);
     }

@@ -17,7 +17,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -44,6 +47,8 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder handlingNanos = new LongAdder();
+    private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     KinesisHttpHandler(KinesisDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -51,6 +56,27 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     RequestStatistics statistics() {
         return new RequestStatistics(requests.sum(), errors.sum(), Duration.ofNanos(handlingNanos.sum()));
+    }
+
+    /** Calls answered with a throttling error, by operation ({@code X-Amz-Target} without its prefix). */
+    Map<String, Long> throttledCalls() {
+        return snapshot(throttled);
+    }
+
+    /** Calls answered, errors included, by operation. */
+    Map<String, Long> calls() {
+        return snapshot(calls);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> counts = new TreeMap<>();
+        counters.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
+    }
+
+    private static String operation(FullHttpRequest request) {
+        String target = String.valueOf(request.headers().get(TARGET));
+        return target.substring(target.indexOf('.') + 1);
     }
 
     @Override
@@ -80,10 +106,14 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (error != null) {
             response.headers().set(ERROR_TYPE, error.type());
             errors.increment();
+            if (error.throttling()) {
+                throttled.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
+            }
         }
         HttpUtil.setContentLength(response, body.readableBytes());
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         requests.increment();
+        calls.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
         handlingNanos.add(System.nanoTime() - started);
         ctx.writeAndFlush(response);
     }

@@ -37,6 +37,10 @@ final class RecordReadOperations {
                 + shardId + " in stream " + stream.name() + " under account " + StreamRegistry.ACCOUNT
                 + " does not exist"));
         long offset = startOffset(request, shard, type);
+        if (!shard.meter().tryGetShardIterator(System.nanoTime())) {
+            throw KinesisError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
+                    + stream.name() + " under account " + StreamRegistry.ACCOUNT + ".");
+        }
 
         JsonGenerator out = response.generator();
         out.writeStartObject();
@@ -110,6 +114,13 @@ final class RecordReadOperations {
             }
             dataBytes += length;
             end++;
+        }
+        if (!shard.meter().tryRead(System.nanoTime(), dataBytes)) {
+            throw KinesisError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
+                    + stream.name() + " under account " + StreamRegistry.ACCOUNT + ".");
+        }
+        if (end == size && end > from) {
+            shard.meter().servedEnd(System.nanoTime());
         }
         long millisBehindLatest = end >= size || end == from
                 ? 0 : Math.max(0, log.arrivalMillis(size - 1) - log.arrivalMillis(end - 1));

@@ -15,9 +15,11 @@ final class StreamOperations {
     private static final int RETENTION_HOURS = 24;
 
     private final StreamRegistry streams;
+    private final CallWindow describeStreamSummaryCalls;
 
     StreamOperations(StreamRegistry streams) {
         this.streams = streams;
+        this.describeStreamSummaryCalls = new CallWindow(streams.limits().describeStreamSummaryPerSecond());
     }
 
     void createStream(KinesisRequest request, ResponseWriter response) throws IOException {
@@ -77,6 +79,10 @@ final class StreamOperations {
 
     void describeStreamSummary(KinesisRequest request, ResponseWriter response) throws IOException {
         InMemoryStream stream = streams.require(request);
+        if (!describeStreamSummaryCalls.tryCall(System.nanoTime())) {
+            throw KinesisError.limitExceeded("Rate exceeded for DescribeStreamSummary under account "
+                    + StreamRegistry.ACCOUNT + ".");
+        }
         JsonGenerator out = response.generator();
         out.writeStartObject();
         out.writeObjectFieldStart("StreamDescriptionSummary");
@@ -130,6 +136,10 @@ final class StreamOperations {
             if (filter != null) {
                 first = Math.max(first, firstMatching(stream, filter));
             }
+        }
+        if (!stream.tryListShards(System.nanoTime())) {
+            throw KinesisError.limitExceeded("Rate exceeded for ListShards on stream " + stream.name()
+                    + " under account " + StreamRegistry.ACCOUNT + ".");
         }
         int end = (int) Math.min(stream.shards().size(), (long) first + maxResults);
 

@@ -20,11 +20,20 @@ final class StreamRegistry {
     private static final String ARN_STREAM = ":stream/";
 
     private final ConcurrentMap<String, InMemoryStream> streams = new ConcurrentHashMap<>();
+    private final ThroughputLimits limits;
+
+    StreamRegistry(ThroughputLimits limits) {
+        this.limits = limits;
+    }
+
+    ThroughputLimits limits() {
+        return limits;
+    }
 
     /** Creates a stream, or returns empty if one of that name exists. */
     Optional<InMemoryStream> create(String name, int shardCount) {
         InMemoryStream stream = new InMemoryStream(name, ARN_PREFIX + REGION + ":" + ACCOUNT + ARN_STREAM + name,
-                shardCount, Instant.now());
+                shardCount, Instant.now(), limits);
         return streams.putIfAbsent(name, stream) == null ? Optional.of(stream) : Optional.empty();
     }
 

@@ -101,6 +101,9 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     /** Default {@link Builder#maxPrefetchBytesPerShard}. */
     public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD =
             PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD;
+    /** Default {@link Builder#maxPrefetchBytesPerReceiver}. */
+    public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER =
+            PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER;
     /** Default {@link Builder#initialPosition}: {@code new KinesisInitialPositions.Latest()}. */
     public static final KinesisInitialPosition DEFAULT_INITIAL_POSITION = new KinesisInitialPositions.Latest();
     /** Default {@link Builder#storageLevel}: {@code StorageLevel.MEMORY_AND_DISK_2}. */
@@ -597,6 +600,20 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
          */
         public Builder maxPrefetchBytesPerShard(long bytes) {
             config.maxPrefetchBytesPerShard(bytes);
+            return this;
+        }
+
+        /**
+         * How many bytes of fetched records all the shards of one receiver may hold together ahead of what the
+         * receiver has stored; a shard's next GetRecords call waits while the receiver is above it. Counted as record
+         * data plus about 256 bytes per record (the record's own objects). It bounds a receiver's read-ahead whatever
+         * the number of shards it holds, where {@link #maxPrefetchBytesPerShard} multiplies by them. At least 16 MiB;
+         * default 256 MiB ({@link #DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER}). See {@code docs/scaling.md}.
+         * Example: {@code maxPrefetchBytesPerReceiver(512L << 20)} for executors with more heap and shards with
+         * large records.
+         */
+        public Builder maxPrefetchBytesPerReceiver(long bytes) {
+            config.maxPrefetchBytesPerReceiver(bytes);
             return this;
         }
 

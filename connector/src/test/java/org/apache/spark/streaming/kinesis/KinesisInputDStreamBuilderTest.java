@@ -218,6 +218,8 @@ class KinesisInputDStreamBuilderTest {
                 .isEqualTo(KinesisInputDStream.DEFAULT_IDLE_TIME_BETWEEN_READS.milliseconds());
         assertThat(polling.maxPrefetchBytesPerShard())
                 .isEqualTo(KinesisInputDStream.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
+        assertThat(polling.maxPrefetchBytesPerReceiver())
+                .isEqualTo(KinesisInputDStream.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
     }
 
     @Test
@@ -225,9 +227,11 @@ class KinesisInputDStreamBuilderTest {
         PollingSettings polling = configOf(minimal()
                 .maxRecordsPerRead(2_000)
                 .idleTimeBetweenReads(new Duration(200))
-                .maxPrefetchBytesPerShard(16L * 1024 * 1024)).polling();
+                .maxPrefetchBytesPerShard(16L * 1024 * 1024)
+                .maxPrefetchBytesPerReceiver(64L * 1024 * 1024)).polling();
 
-        assertThat(polling).isEqualTo(new PollingSettings(2_000, java.time.Duration.ofMillis(200), 16L << 20));
+        assertThat(polling).isEqualTo(
+                new PollingSettings(2_000, java.time.Duration.ofMillis(200), 16L << 20, 64L << 20));
     }
 
     @Test
@@ -238,6 +242,9 @@ class KinesisInputDStreamBuilderTest {
         assertThatThrownBy(() -> minimal().idleTimeBetweenReads(new Duration(100)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("idleTimeBetweenReads must be at least 200 ms");
+        assertThatThrownBy(() -> minimal().maxPrefetchBytesPerReceiver(1L << 20).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("maxPrefetchBytesPerReceiver must be at least");
         assertThatThrownBy(() -> minimal().maxPrefetchBytesPerShard(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("maxPrefetchBytesPerShard must be between 1 and");

@@ -32,8 +32,11 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     private final ChildJvm master;
     private final List<ChildJvm> workers = new ArrayList<>();
 
-    private StandaloneSparkCluster(Path workDir, Path distributionClasspath, int workerCount, int coresPerWorker)
-            throws IOException {
+    /** What each worker offers its executors unless told otherwise. */
+    private static final String DEFAULT_WORKER_MEMORY = "2g";
+
+    private StandaloneSparkCluster(Path workDir, Path distributionClasspath, int workerCount, int coresPerWorker,
+            String workerMemory) throws IOException {
         SparkDistribution spark = SparkDistribution.layOut(workDir.resolve("spark-home"), distributionClasspath);
         this.masterPort = freePort();
         Map<String, String> environment = Map.of("SPARK_HOME", spark.home().toString(), "SPARK_SCALA_VERSION",
@@ -48,7 +51,7 @@ public final class StandaloneSparkCluster implements AutoCloseable {
                 Path workerDir = Files.createDirectories(workDir.resolve("worker-" + i));
                 workers.add(ChildJvm.start("org.apache.spark.deploy.worker.Worker", classpath, environment,
                         workDir.resolve("worker-" + i + ".log"), "--host", "127.0.0.1",
-                        "--cores", Integer.toString(coresPerWorker), "--memory", "2g",
+                        "--cores", Integer.toString(coresPerWorker), "--memory", workerMemory,
                         "--webui-port", Integer.toString(freePort()), "--work-dir", workerDir.toString(),
                         masterUrl()));
             }
@@ -64,8 +67,17 @@ public final class StandaloneSparkCluster implements AutoCloseable {
      * the build wrote to {@value #DISTRIBUTION_CLASSPATH_PROPERTY}.
      */
     public static StandaloneSparkCluster start(Path workDir, int workerCount, int coresPerWorker) {
+        return start(workDir, workerCount, coresPerWorker, DEFAULT_WORKER_MEMORY);
+    }
+
+    /**
+     * Starts a master and {@code workerCount} workers with {@code coresPerWorker} cores and {@code workerMemory}
+     * (as Spark writes it: {@code 4g}) each.
+     */
+    public static StandaloneSparkCluster start(Path workDir, int workerCount, int coresPerWorker,
+            String workerMemory) {
         return start(workDir, Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)), workerCount,
-                coresPerWorker);
+                coresPerWorker, workerMemory);
     }
 
     /**
@@ -74,8 +86,14 @@ public final class StandaloneSparkCluster implements AutoCloseable {
      */
     public static StandaloneSparkCluster start(Path workDir, Path distributionClasspath, int workerCount,
             int coresPerWorker) {
+        return start(workDir, distributionClasspath, workerCount, coresPerWorker, DEFAULT_WORKER_MEMORY);
+    }
+
+    private static StandaloneSparkCluster start(Path workDir, Path distributionClasspath, int workerCount,
+            int coresPerWorker, String workerMemory) {
         try {
-            return new StandaloneSparkCluster(workDir, distributionClasspath, workerCount, coresPerWorker);
+            return new StandaloneSparkCluster(workDir, distributionClasspath, workerCount, coresPerWorker,
+                    workerMemory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,6 +115,14 @@ public final class StandaloneSparkCluster implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The processes of every executor running now, on all workers. */
+    public List<ProcessHandle> executors() {
+        return workers.stream()
+                .flatMap(worker -> worker.handle().descendants())
+                .filter(process -> isExecutor(arguments(process)))
+                .toList();
+    }
+
     /**
      * A process's arguments. The JDK cuts command lines at 4 KiB and then reports no arguments at all, and an
      * executor's command line (its whole class path) is longer, so on Linux they are read from {@code /proc}.
@@ -111,6 +137,15 @@ public final class StandaloneSparkCluster implements AutoCloseable {
             return new String[0]; // the process ended meanwhile
         }
         return process.info().arguments().orElse(new String[0]);
+    }
+
+    private static boolean isExecutor(String[] args) {
+        for (String arg : args) {
+            if (arg.endsWith("CoarseGrainedExecutorBackend")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isExecutor(String[] args, String executorId) {

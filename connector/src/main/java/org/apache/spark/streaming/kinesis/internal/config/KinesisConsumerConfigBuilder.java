@@ -74,6 +74,7 @@ public final class KinesisConsumerConfigBuilder {
     private Integer maxRecordsPerRead;
     private Long idleTimeBetweenReadsMillis;
     private Long maxPrefetchBytesPerShard;
+    private Long maxPrefetchBytesPerReceiver;
 
     public KinesisConsumerConfigBuilder streamName(String value) {
         this.streamName = value;
@@ -160,6 +161,11 @@ public final class KinesisConsumerConfigBuilder {
         return this;
     }
 
+    public KinesisConsumerConfigBuilder maxPrefetchBytesPerReceiver(Long value) {
+        this.maxPrefetchBytesPerReceiver = value;
+        return this;
+    }
+
     public KinesisConsumerConfigBuilder kclTuning(KclTuning value) {
         this.kclTuning = value != null ? value : KclTuning.DEFAULTS;
         return this;
@@ -198,7 +204,9 @@ public final class KinesisConsumerConfigBuilder {
                 idleTimeBetweenReadsMillis != null ? Duration.ofMillis(idleTimeBetweenReadsMillis)
                         : PollingSettings.DEFAULT_IDLE_TIME_BETWEEN_READS,
                 maxPrefetchBytesPerShard != null ? maxPrefetchBytesPerShard
-                        : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
+                        : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD,
+                maxPrefetchBytesPerReceiver != null ? maxPrefetchBytesPerReceiver
+                        : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
         return new KinesisConsumerConfig(this);
     }
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * How each shard is polled with GetRecords: the records asked for per call, the pause between calls once the shard
- * is caught up, and how many bytes the KCL may read ahead of what the receiver has stored. Immutable; the
- * constructor validates with messages that name the builder option.
+ * is caught up, and how many bytes the KCL may read ahead of what the receiver has stored, per shard and for all the
+ * shards of a receiver together. Immutable; the constructor validates with messages that name the builder option.
  *
  * <p>The defaults come from the benchmark in {@code docs/benchmarks.md}.
  */
@@ -32,14 +32,35 @@ public final class PollingSettings implements Serializable {
     /** The KCL's own bound on the records it fetched but the receiver has not taken yet. */
     public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD = 8L * 1024 * 1024;
 
+    /**
+     * What all the shards of one receiver may hold fetched but not yet stored, counted as record data plus
+     * {@code ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES} per record. The per-shard bound alone multiplies by the
+     * shards a receiver holds (8 GiB for 1,000 shards that are behind). 256 MiB is about 20 full answers of 1 KiB
+     * records, more than a receiver stores in a second, and two receivers' read-ahead fits in an eighth of a 4 GiB
+     * executor. See {@code docs/scaling.md}.
+     */
+    public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER = 256L * 1024 * 1024;
+
+    /** Less than one full GetRecords answer (10 MiB) would leave a receiver reading one answer at a time. */
+    public static final long MIN_PREFETCH_BYTES_PER_RECEIVER = 16L * 1024 * 1024;
+
     public static final PollingSettings DEFAULTS = new PollingSettings(DEFAULT_MAX_RECORDS_PER_READ,
-            DEFAULT_IDLE_TIME_BETWEEN_READS, DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD);
+            DEFAULT_IDLE_TIME_BETWEEN_READS, DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD,
+            DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
 
     private final int maxRecordsPerRead;
     private final Duration idleTimeBetweenReads;
     private final long maxPrefetchBytesPerShard;
+    private final long maxPrefetchBytesPerReceiver;
 
+    /** Settings with the default receiver-wide prefetch bound. */
     public PollingSettings(int maxRecordsPerRead, Duration idleTimeBetweenReads, long maxPrefetchBytesPerShard) {
+        this(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard,
+                DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
+    }
+
+    public PollingSettings(int maxRecordsPerRead, Duration idleTimeBetweenReads, long maxPrefetchBytesPerShard,
+            long maxPrefetchBytesPerReceiver) {
         if (maxRecordsPerRead < 1 || maxRecordsPerRead > MAX_RECORDS_PER_READ_LIMIT) {
             throw new IllegalArgumentException("maxRecordsPerRead must be between 1 and " + MAX_RECORDS_PER_READ_LIMIT
                     + " (the most one GetRecords call returns), got " + maxRecordsPerRead);
@@ -54,9 +75,15 @@ public final class PollingSettings implements Serializable {
             throw new IllegalArgumentException("maxPrefetchBytesPerShard must be between 1 and " + Integer.MAX_VALUE
                     + " bytes, got " + maxPrefetchBytesPerShard);
         }
+        if (maxPrefetchBytesPerReceiver < MIN_PREFETCH_BYTES_PER_RECEIVER) {
+            throw new IllegalArgumentException("maxPrefetchBytesPerReceiver must be at least "
+                    + MIN_PREFETCH_BYTES_PER_RECEIVER + " bytes (16 MiB, more than one GetRecords answer), got "
+                    + maxPrefetchBytesPerReceiver);
+        }
         this.maxRecordsPerRead = maxRecordsPerRead;
         this.idleTimeBetweenReads = idleTimeBetweenReads;
         this.maxPrefetchBytesPerShard = maxPrefetchBytesPerShard;
+        this.maxPrefetchBytesPerReceiver = maxPrefetchBytesPerReceiver;
     }
 
     /** Records asked for per GetRecords call. */
@@ -74,17 +101,24 @@ public final class PollingSettings implements Serializable {
         return maxPrefetchBytesPerShard;
     }
 
+    /** Bytes of fetched records all the shards of a receiver may hold together before their reads wait. */
+    public long maxPrefetchBytesPerReceiver() {
+        return maxPrefetchBytesPerReceiver;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof PollingSettings that
                 && maxRecordsPerRead == that.maxRecordsPerRead
                 && idleTimeBetweenReads.equals(that.idleTimeBetweenReads)
-                && maxPrefetchBytesPerShard == that.maxPrefetchBytesPerShard;
+                && maxPrefetchBytesPerShard == that.maxPrefetchBytesPerShard
+                && maxPrefetchBytesPerReceiver == that.maxPrefetchBytesPerReceiver;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard);
+        return Objects.hash(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard,
+                maxPrefetchBytesPerReceiver);
     }
 
     @Override

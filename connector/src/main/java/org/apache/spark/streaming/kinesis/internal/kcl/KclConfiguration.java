@@ -39,7 +39,8 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *       shard counts per receiver are the balance Spark users expect.</li>
  *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
  *       per-consumer registration and HTTP/2 and is left for an explicit opt-in. A shard that is behind is read
- *       again without the idle pause (see {@link CatchUpSleepTimeController}).</li>
+ *       again without the idle pause (see {@link CatchUpSleepTimeController}). All the shards of a receiver share
+ *       one read-ahead budget ({@link ReceiverPrefetchBudget}), so its memory does not grow with its shards.</li>
  *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
  *       application or receiver gets its shards within seconds.</li>
  *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
@@ -78,8 +79,13 @@ public final class KclConfiguration {
     private final RetrievalConfig retrievalConfig;
     private final MetricsConfig metricsConfig;
 
+    /**
+     * @param prefetchBudget the receiver's, shared with its record processors (they give back the batches they
+     *     stored)
+     */
     public KclConfiguration(KinesisConsumerConfig config, AwsClients clients, String workerId,
-            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener) {
+            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener,
+            ReceiverPrefetchBudget prefetchBudget) {
         KclTuning tuning = config.kclTuning();
         InitialPositionInStreamExtended initialPosition = toKcl(config.initialPosition());
         StreamIdentifier stream = StreamIdentifier.singleStreamInstance(config.streamName());
@@ -114,7 +120,7 @@ public final class KclConfiguration {
                 .workerStateChangeListener(stateListener);
 
         this.retrievalConfig = configs.retrievalConfig()
-                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling()));
+                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling(), prefetchBudget));
 
         this.metricsConfig = configs.metricsConfig()
                 .metricsLevel(config.metricsLevel())
@@ -124,12 +130,14 @@ public final class KclConfiguration {
         }
     }
 
-    static PollingConfig pollingConfig(String streamName, AwsClients clients, PollingSettings settings) {
+    static PollingConfig pollingConfig(String streamName, AwsClients clients, PollingSettings settings,
+            ReceiverPrefetchBudget prefetchBudget) {
         PollingConfig polling = new PollingConfig(streamName, clients.kinesis())
                 .maxRecords(settings.maxRecordsPerRead())
                 .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
                 .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
                         PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
+        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget));
         polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
         return polling;
     }

@@ -17,6 +17,7 @@ import org.apache.spark.streaming.kinesis.internal.kcl.ClientVersionBootstrapper
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclThreadWorkarounds;
 import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
+import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
 import org.apache.spark.streaming.kinesis.internal.kcl.ShardLeaseBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.WorkerHandoff;
 import org.slf4j.Logger;
@@ -109,11 +110,13 @@ final class KinesisConsumerSession<T> {
         if (!checkStream(newClients) || !prepareLeaseTable(newClients)) {
             return null;
         }
+        ReceiverPrefetchBudget prefetchBudget =
+                new ReceiverPrefetchBudget(config.polling().maxPrefetchBytesPerReceiver());
         ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
                 receiver.converter(), receiver.blockWriter(storeGate), checkpoints, new FailureHandler(),
-                receiver.failures(), this::isStopping, KclConfiguration.HANDOVER_CONFIRMATION_WAIT);
-        KclConfiguration configuration =
-                new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
+                receiver.failures(), this::isStopping, KclConfiguration.HANDOVER_CONFIRMATION_WAIT, prefetchBudget);
+        KclConfiguration configuration = new KclConfiguration(config, newClients, workerId, processors,
+                new SchedulerStateListener(), prefetchBudget);
         try {
             ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
                     configuration.legacyCoordinatorStateTable(), workerId);

@@ -8,6 +8,7 @@ import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointOutcome;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.ShardCheckpointState;
+import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
@@ -47,12 +48,13 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
     private final FailureBudget failures;
     private final BooleanSupplier receiverStopping;
     private final Duration handoverWait;
+    private final ReceiverPrefetchBudget prefetchBudget;
     private String shardId;
     private ShardCheckpointState state;
 
     KinesisShardRecordProcessor(String streamName, RecordConverter<T> converter, BlockWriter<T> blockWriter,
             CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler, FailureBudget failures,
-            BooleanSupplier receiverStopping, Duration handoverWait) {
+            BooleanSupplier receiverStopping, Duration handoverWait, ReceiverPrefetchBudget prefetchBudget) {
         this.streamName = streamName;
         this.converter = converter;
         this.blockWriter = blockWriter;
@@ -61,6 +63,7 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
         this.failures = failures;
         this.receiverStopping = receiverStopping;
         this.handoverWait = handoverWait;
+        this.prefetchBudget = prefetchBudget;
     }
 
     /**
@@ -68,12 +71,14 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
      *
      * @param handoverWait how long a lease hand-over may wait for the driver to confirm the stored records (less
      *                     than the KCL's graceful hand-over timeout, after which the new owner takes the lease)
+     * @param prefetchBudget the receiver's read-ahead budget, given back each batch once it is stored
      */
     static <T> ShardRecordProcessorFactory factory(String streamName, RecordConverter<T> converter,
             BlockWriter<T> blockWriter, CheckpointTracker checkpoints, ReceiverFailureHandler failureHandler,
-            FailureBudget failures, BooleanSupplier receiverStopping, Duration handoverWait) {
+            FailureBudget failures, BooleanSupplier receiverStopping, Duration handoverWait,
+            ReceiverPrefetchBudget prefetchBudget) {
         return () -> new KinesisShardRecordProcessor<>(streamName, converter, blockWriter, checkpoints,
-                failureHandler, failures, receiverStopping, handoverWait);
+                failureHandler, failures, receiverStopping, handoverWait, prefetchBudget);
     }
 
     @Override
@@ -85,6 +90,15 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
 
     @Override
     public void processRecords(ProcessRecordsInput input) {
+        try {
+            storeBatch(input);
+        } finally {
+            // Stored, skipped or failed: the batch no longer needs the receiver's read-ahead budget.
+            prefetchBudget.processed(shardId, input.cacheEntryTime());
+        }
+    }
+
+    private void storeBatch(ProcessRecordsInput input) {
         List<KinesisClientRecord> records = input.records();
         if (records.isEmpty() || state.isFrozen() || state.isClosed()) {
             return;
@@ -169,6 +183,12 @@ final class KinesisShardRecordProcessor<T> implements ShardRecordProcessor {
 
     @Override
     public void leaseLost(LeaseLostInput input) {
+        if (state == null) {
+            // The KCL shuts a shard consumer down without initializing it when the lease is lost first (seen with
+            // hundreds of shards per receiver): nothing was read or registered.
+            LOG.info("Lost the lease of a shard of stream {} before reading it", streamName);
+            return;
+        }
         LOG.info("Lost the lease of shard {} of stream {} at {}", shardId, streamName, state.lastStored());
         checkpoints.unregister(state);
     }

@@ -59,4 +59,14 @@ class PollingSettingsTest {
                 .isEqualTo("PollingSettings[maxRecordsPerRead=500, idleTimeBetweenReads=250ms, "
                         + "maxPrefetchBytesPerShard=1000000]");
     }
+
+    @Test
+    void theReceiverPrefetchBudgetMustHoldMoreThanOneAnswer() {
+        assertThat(PollingSettings.DEFAULTS.maxPrefetchBytesPerReceiver()).isEqualTo(256L * 1024 * 1024);
+        assertThat(new PollingSettings(100, Duration.ofSeconds(1), 1024, 16L << 20).maxPrefetchBytesPerReceiver())
+                .isEqualTo(16L << 20);
+        assertThatThrownBy(() -> new PollingSettings(100, Duration.ofSeconds(1), 1024, (16L << 20) - 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPrefetchBytesPerReceiver must be at least 16777216");
+    }
 }

@@ -3,6 +3,7 @@ package org.apache.spark.streaming.kinesis.internal.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +13,10 @@ import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings.HandlerFailureAction;
+import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
 import org.apache.spark.streaming.kinesis.testing.FakeDriver;
@@ -69,6 +72,8 @@ class KinesisShardRecordProcessorTest {
     private final CheckpointTracker tracker = new CheckpointTracker("processor-test-checkpoints", "worker-1", driver);
     private FailureBudget budget = new FailureBudget(ReceiverSettings.DEFAULTS);
     private Duration handoverWait = LONG_HANDOVER_WAIT;
+    private final ReceiverPrefetchBudget prefetchBudget =
+            new ReceiverPrefetchBudget(PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
 
     @AfterEach
     void closeTracker() {
@@ -82,7 +87,7 @@ class KinesisShardRecordProcessorTest {
 
     private KinesisShardRecordProcessor<String> initialized(RecordConverter<String> converter) {
         KinesisShardRecordProcessor<String> processor = new KinesisShardRecordProcessor<>(STREAM, converter,
-                writer(), tracker, failures, budget, stopping::get, handoverWait);
+                writer(), tracker, failures, budget, stopping::get, handoverWait, prefetchBudget);
         processor.initialize(InitializationInput.builder()
                 .shardId(SHARD)
                 .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON)
@@ -366,6 +371,38 @@ class KinesisShardRecordProcessorTest {
     }
 
     @Test
+    void aBatchGivesBackTheReceiversPrefetchBudgetOnceStoredOrNot() throws Exception {
+        KinesisShardRecordProcessor<String> processor = initialized(failingOn("104"));
+        ReceiverPrefetchBudget.Shard account = prefetchBudget.shard(SHARD);
+        Instant first = Instant.parse("2026-11-30T00:00:00Z");
+        Instant second = first.plusMillis(200);
+        List<KinesisClientRecord> firstBatch = TestRecords.plain(100, 3);
+        List<KinesisClientRecord> secondBatch = TestRecords.plain(103, 3);
+        account.settle(account.reserve(), ReceiverPrefetchBudget.bytes(firstBatch));
+        account.delivering(first, new ArrayList<>(firstBatch));
+        account.settle(account.reserve(), ReceiverPrefetchBudget.bytes(secondBatch));
+        account.delivering(second, new ArrayList<>(secondBatch));
+
+        processor.processRecords(batch(firstBatch).toBuilder().cacheEntryTime(first).build());
+        assertThat(prefetchBudget.usedBytes()).isEqualTo(ReceiverPrefetchBudget.bytes(secondBatch));
+
+        // The message handler fails on one of its records: stored or not, the batch gives its bytes back.
+        processor.processRecords(batch(secondBatch).toBuilder().cacheEntryTime(second).build());
+        assertThat(prefetchBudget.usedBytes()).isZero();
+    }
+
+    @Test
+    void aLeaseLostBeforeInitializationIsNothingToUnregister() {
+        KinesisShardRecordProcessor<String> processor = new KinesisShardRecordProcessor<>(STREAM,
+                KinesisClientRecord::partitionKey, writer(), tracker, failures, budget, stopping::get, handoverWait,
+                prefetchBudget);
+
+        processor.leaseLost(LeaseLostInput.builder().build());
+
+        assertThat(tracker.trackedShardCount()).isZero();
+    }
+
+    @Test
     void batchesAfterALostLeaseAreIgnored() {
         KinesisShardRecordProcessor<String> processor = initialized();
         processor.leaseLost(LeaseLostInput.builder().build());
@@ -437,7 +474,7 @@ class KinesisShardRecordProcessorTest {
     void factoryCreatesAFreshProcessorPerShard() {
         ShardRecordProcessorFactory factory = KinesisShardRecordProcessor.factory(STREAM,
                 KinesisClientRecord::partitionKey, writer(), tracker, failures, budget, () -> false,
-                LONG_HANDOVER_WAIT);
+                LONG_HANDOVER_WAIT, prefetchBudget);
 
         assertThat(factory.shardRecordProcessor()).isNotSameAs(factory.shardRecordProcessor())
                 .isInstanceOf(KinesisShardRecordProcessor.class);

@@ -1,0 +1,59 @@
+package io.github.sparkkinesis.benchmarks.scale;
+
+import io.github.sparkkinesis.benchmarks.server.InMemoryShard;
+import io.github.sparkkinesis.benchmarks.server.InMemoryStream;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * When the shards of a stream were first read and their ends served, as the server saw it: the reader's own clock
+ * is not needed, and a shard counts as being read from the first GetRecords answer it got.
+ */
+final class ShardReadWatch {
+
+    private static final long POLL_MILLIS = 100;
+
+    private ShardReadWatch() {
+    }
+
+    /** How many shards have been read since the stream last forgot its reads. */
+    static int shardsRead(InMemoryStream stream) {
+        return (int) stream.shards().stream().filter(shard -> shard.firstReadNanos() >= 0).count();
+    }
+
+    /**
+     * Waits until every shard has been read, the reader failed ({@code failed}) or {@code timeout} passed; returns
+     * the seconds from {@code startNanos} to the last shard's first read, or NaN if not every shard was read.
+     */
+    static double awaitAllRead(InMemoryStream stream, long startNanos, Duration timeout, BooleanSupplier failed)
+            throws InterruptedException {
+        long deadline = startNanos + timeout.toNanos();
+        while (shardsRead(stream) < stream.shards().size()) {
+            if (System.nanoTime() > deadline || failed.getAsBoolean()) {
+                return Double.NaN;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        long last = stream.shards().stream().mapToLong(InMemoryShard::firstReadNanos).max().orElseThrow();
+        return (last - startNanos) / 1e9;
+    }
+
+    /**
+     * Records per second of a whole drain as the server served it: from the first GetRecords answer of any shard to
+     * the answer that served the last shard's newest record; NaN if some shard's end was not served.
+     */
+    static double drainRecordsPerSecond(InMemoryStream stream) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long records = 0;
+        for (InMemoryShard shard : stream.shards()) {
+            if (shard.endServedNanos() < 0 || shard.firstReadNanos() < 0) {
+                return Double.NaN;
+            }
+            first = Math.min(first, shard.firstReadNanos());
+            last = Math.max(last, shard.endServedNanos());
+            records += shard.recordCount();
+        }
+        return records / ((last - first) / 1e9);
+    }
+}
