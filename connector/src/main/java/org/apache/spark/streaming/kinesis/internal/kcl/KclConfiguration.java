@@ -27,6 +27,7 @@ import software.amazon.kinesis.processor.ProcessorConfig;
 import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
 import software.amazon.kinesis.processor.SingleStreamTracker;
 import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.fanout.FanOutConfig;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
 /**
@@ -37,9 +38,10 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *       CPU of the whole host, read from /proc, cgroups or EC2/ECS metadata. A receiver is one task inside a
  *       Spark executor that runs many other tasks, so host CPU says nothing about its share of the work; equal
  *       shard counts per receiver are the balance Spark users expect.</li>
- *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
- *       per-consumer registration and HTTP/2 and is left for an explicit opt-in. A shard that is behind is read
- *       again without the idle pause (see {@link CatchUpSleepTimeController}).</li>
+ *   <li><b>Polling retrieval</b> ({@code GetRecords}) by default, as Spark's connector does; a shard that is
+ *       behind is read again without the idle pause (see {@link CatchUpSleepTimeController}). With enhanced
+ *       fan-out, the KCL's own fan-out retrieval, with the consumer the receiver found or registered before
+ *       (so the KCL never registers one itself).</li>
  *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
  *       application or receiver gets its shards within seconds.</li>
  *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
@@ -78,8 +80,13 @@ public final class KclConfiguration {
     private final RetrievalConfig retrievalConfig;
     private final MetricsConfig metricsConfig;
 
+    /**
+     * @param fanOutConsumerArn the ACTIVE consumer to read with when the stream is read with enhanced fan-out; null
+     *                          when it is polled
+     */
     public KclConfiguration(KinesisConsumerConfig config, AwsClients clients, String workerId,
-            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener) {
+            ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener,
+            String fanOutConsumerArn) {
         KclTuning tuning = config.kclTuning();
         InitialPositionInStreamExtended initialPosition = toKcl(config.initialPosition());
         StreamIdentifier stream = StreamIdentifier.singleStreamInstance(config.streamName());
@@ -113,8 +120,10 @@ public final class KclConfiguration {
                 .shardConsumerDispatchPollIntervalMillis(SHARD_CONSUMER_DISPATCH_INTERVAL_MILLIS)
                 .workerStateChangeListener(stateListener);
 
-        this.retrievalConfig = configs.retrievalConfig()
-                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling()));
+        this.retrievalConfig = configs.retrievalConfig().retrievalSpecificConfig(fanOutConsumerArn != null
+                ? new FanOutConfig(clients.kinesis()).streamName(config.streamName())
+                        .applicationName(config.checkpointAppName()).consumerArn(fanOutConsumerArn)
+                : pollingConfig(config.streamName(), clients, config.polling()));
 
         this.metricsConfig = configs.metricsConfig()
                 .metricsLevel(config.metricsLevel())

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.config.FanOutSettings;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerException;
+import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerRegistrar;
 import org.apache.spark.streaming.kinesis.internal.kcl.ClientVersionBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclThreadWorkarounds;
@@ -106,11 +109,18 @@ final class KinesisConsumerSession<T> {
         if (!checkStream(newClients) || !prepareLeaseTable(newClients)) {
             return null;
         }
+        String fanOutConsumerArn = null;
+        if (config.fanOut().isPresent()) {
+            fanOutConsumerArn = fanOutConsumer(newClients, config.fanOut().get());
+            if (fanOutConsumerArn == null) {
+                return null;
+            }
+        }
         ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
                 receiver.converter(), receiver.blockWriter(storeGate), checkpoints, new FailureHandler(),
                 receiver.failures(), this::isStopping, KclConfiguration.HANDOVER_CONFIRMATION_WAIT);
-        KclConfiguration configuration =
-                new KclConfiguration(config, newClients, workerId, processors, new SchedulerStateListener());
+        KclConfiguration configuration = new KclConfiguration(config, newClients, workerId, processors,
+                new SchedulerStateListener(), fanOutConsumerArn);
         try {
             ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
                     configuration.legacyCoordinatorStateTable(), workerId);
@@ -154,6 +164,23 @@ final class KinesisConsumerSession<T> {
             failSetup("Could not " + action + ": Kinesis at " + kinesisEndpoint() + " did not answer within "
                     + SETUP_CALL_TIMEOUT.toSeconds() + " s", e);
             return false;
+        }
+    }
+
+    /**
+     * The ARN of the ACTIVE enhanced fan-out consumer to read with (registered if the stream has none of that name);
+     * null after a setup failure. The consumer is never deregistered by the receiver: other receivers and later runs
+     * of the application read with it (see the operations guide for removing one).
+     */
+    private String fanOutConsumer(AwsClients newClients, FanOutSettings fanOut) throws InterruptedException {
+        StreamConsumerRegistrar registrar = new StreamConsumerRegistrar(newClients.kinesis());
+        try {
+            return fanOut.consumerArn().isPresent() ? registrar.activeConsumer(fanOut.consumerArn().get())
+                    : registrar.activeConsumer(config.streamName(), fanOut.consumerName().orElseThrow());
+        } catch (StreamConsumerException e) {
+            failSetup("Could not read stream '" + config.streamName() + "' with enhanced fan-out: "
+                    + e.getMessage(), e, e.isPermanent());
+            return null;
         }
     }
 
