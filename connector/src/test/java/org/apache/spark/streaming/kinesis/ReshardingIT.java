@@ -114,7 +114,7 @@ class ReshardingIT {
         assertParentsReadBeforeChildren(stack.streams().shards(stream), produced, received);
     }
 
-    private static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,
+    static void assertParentsReadBeforeChildren(List<Shard> shards, List<ProducedRecord> produced,
             List<byte[]> received) {
         Map<String, String> shardOfPayload = new HashMap<>();
         produced.forEach(record -> shardOfPayload.put(TestPayloads.text(record.data()), record.shardId()));

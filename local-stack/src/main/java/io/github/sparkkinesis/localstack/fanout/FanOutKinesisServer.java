@@ -27,6 +27,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +168,21 @@ public final class FanOutKinesisServer implements AutoCloseable {
         return subscriptions.active().size();
     }
 
+    /** How many subscriptions to the stream's shards are being served now. */
+    public int activeSubscriptions(String streamName) {
+        return ofStream(streamName).size();
+    }
+
+    /**
+     * How many subscriptions to the stream's shards are younger than {@code age}: with the re-subscribe guard, a
+     * test waits until none is before it ends them, so that the client's immediate re-subscription is accepted, as
+     * it is after Kinesis's 5 minutes.
+     */
+    public int activeSubscriptionsYoungerThan(String streamName, Duration age) {
+        return (int) ofStream(streamName).stream().filter(subscription -> subscription.age().compareTo(age) < 0)
+                .count();
+    }
+
     /** How many SubscribeToShard calls started a subscription so far. */
     public long subscriptionsStarted() {
         return subscriptions.accepted();
@@ -185,9 +201,25 @@ public final class FanOutKinesisServer implements AutoCloseable {
         subscriptions.active().forEach(subscription -> subscription.end("ended by the test"));
     }
 
+    /** {@link #endSubscriptions()} for the subscriptions to one stream's shards. */
+    public void endSubscriptions(String streamName) {
+        ofStream(streamName).forEach(subscription -> subscription.end("ended by the test"));
+    }
+
     /** Ends every running subscription with an exception event of this code (e.g. "InternalFailureException"). */
     public void failSubscriptions(String errorCode) {
         subscriptions.active().forEach(subscription -> subscription.fail(errorCode, "Injected by the test"));
+    }
+
+    /** {@link #failSubscriptions(String)} for the subscriptions to one stream's shards. */
+    public void failSubscriptions(String streamName, String errorCode) {
+        ofStream(streamName).forEach(subscription -> subscription.fail(errorCode, "Injected by the test"));
+    }
+
+    private List<ShardSubscription> ofStream(String streamName) {
+        return subscriptions.active().stream()
+                .filter(subscription -> subscription.streamName().equals(streamName) && !subscription.finished())
+                .toList();
     }
 
     @Override

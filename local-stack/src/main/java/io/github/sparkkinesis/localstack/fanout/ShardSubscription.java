@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ final class ShardSubscription {
     private final FanOutServerSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Runnable onFinished;
+    private final long startNanos;
     private final long deadlineNanos;
 
     private final Object stepLock = new Object();
@@ -64,7 +66,8 @@ final class ShardSubscription {
         this.settings = settings;
         this.scheduler = scheduler;
         this.onFinished = onFinished;
-        this.deadlineNanos = System.nanoTime() + settings.subscriptionLifetime().toNanos();
+        this.startNanos = System.nanoTime();
+        this.deadlineNanos = startNanos + settings.subscriptionLifetime().toNanos();
     }
 
     Key key() {
@@ -73,6 +76,11 @@ final class ShardSubscription {
 
     String streamName() {
         return streamName;
+    }
+
+    /** How long ago it was admitted. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** Sends the initial response and starts reading. */

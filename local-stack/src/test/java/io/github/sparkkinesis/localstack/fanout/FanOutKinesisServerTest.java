@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.Consumer;
+import software.amazon.awssdk.services.kinesis.model.ConsumerDescription;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -172,6 +173,33 @@ class FanOutKinesisServerTest {
     }
 
     @Test
+    void aSubscriptionEndsAtTheEndOfItsConfiguredLifetime(LocalStack stack) throws Exception {
+        String stream = stack.streams().createUniqueStream("lifetime", 1);
+        String shard = stack.streams().openShardIds(stream).get(0);
+        List<ProducedRecord> records = put(stack, stream, 0, 5);
+        try (FanOutKinesisServer shortLived = FanOutKinesisServer.start(stack.kinesisEndpoint(),
+                FanOutServerSettings.defaults().withSubscriptionLifetime(Duration.ofSeconds(2)));
+                KinesisAsyncClient client = KinesisAsyncClient.builder().endpointOverride(shortLived.endpoint())
+                        .region(LocalStack.REGION).credentialsProvider(LocalStack.CREDENTIALS)
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2)).build()) {
+            String arn = client.registerStreamConsumer(b -> b.streamARN(streamArn(stack, stream))
+                    .consumerName("short")).join().consumer().consumerARN();
+            awaitActive(client, arn);
+            SubscriptionProbe probe = SubscriptionProbe.subscribe(client, arn, shard,
+                    StartingPosition.builder().type(ShardIteratorType.TRIM_HORIZON).build());
+            probe.awaitRecords(5);
+            assertThat(shortLived.activeSubscriptions(stream)).isEqualTo(1);
+
+            // Nobody ends it: the server does, after its lifetime, as Kinesis does after 5 minutes.
+            probe.awaitEnd().join();
+
+            assertThat(probe.records()).extracting(Record::sequenceNumber)
+                    .containsExactlyElementsOf(sequenceNumbers(records, List.of()));
+            assertThat(shortLived.activeSubscriptions(stream)).isZero();
+        }
+    }
+
+    @Test
     void aSplitWhileSubscribedEndsTheParentWithItsChildren(LocalStack stack) throws Exception {
         String stream = stack.streams().createUniqueStream("split", 1);
         String consumer = activeConsumer(stack, stream, "reader");
@@ -241,11 +269,15 @@ class FanOutKinesisServerTest {
         return arn;
     }
 
-    private static software.amazon.awssdk.services.kinesis.model.ConsumerDescription awaitActive(String arn)
+    private static ConsumerDescription awaitActive(String arn) throws InterruptedException {
+        return awaitActive(kinesis, arn);
+    }
+
+    private static ConsumerDescription awaitActive(KinesisAsyncClient client, String arn)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            var description = kinesis.describeStreamConsumer(b -> b.consumerARN(arn)).join().consumerDescription();
+            var description = client.describeStreamConsumer(b -> b.consumerARN(arn)).join().consumerDescription();
             if (description.consumerStatus() == ConsumerStatus.ACTIVE) {
                 return description;
             }

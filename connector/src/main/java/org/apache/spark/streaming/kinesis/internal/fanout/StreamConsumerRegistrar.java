@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.fanout;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -160,7 +161,7 @@ public final class StreamConsumerRegistrar {
     }
 
     private List<Consumer> consumers(String streamArn) {
-        List<Consumer> consumers = new java.util.ArrayList<>();
+        List<Consumer> consumers = new ArrayList<>();
         String token = null;
         do {
             String next = token;
