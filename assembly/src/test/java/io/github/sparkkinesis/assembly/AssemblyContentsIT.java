@@ -10,7 +10,10 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What the shaded jar holds: the connector and its libraries, with the clash-prone ones under our package. */
+/**
+ * What the shaded jar holds: the DStream connector, the Structured Streaming source and their libraries, with the
+ * clash-prone ones under our package.
+ */
 class AssemblyContentsIT {
 
     private static final String SHADED = "io/github/sparkkinesis/shaded/";
@@ -38,6 +41,17 @@ class AssemblyContentsIT {
     }
 
     @Test
+    void theStructuredStreamingSourceIsThereAndRegisteredWithSpark() throws IOException {
+        assertThat(entries).contains(
+                "io/github/sparkkinesis/sql/KinesisSourceProvider.class",
+                "io/github/sparkkinesis/sql/internal/stream/KinesisMicroBatchStream.class");
+        // Spark finds format("kinesis") through this file; the shade plugin merges the files of every jar.
+        assertThat(providers("org.apache.spark.sql.sources.DataSourceRegister"))
+                .contains("io.github.sparkkinesis.sql.KinesisSourceProvider")
+                .allSatisfy(provider -> assertThat(entries).contains(provider.replace('.', '/') + ".class"));
+    }
+
+    @Test
     void clashProneLibrariesAreRelocated() {
         for (String library : List.of("com/google/common/", "com/google/protobuf/", "io/netty/",
                 "org/apache/commons/", "org/apache/http/", "io/reactivex/")) {
@@ -57,13 +71,16 @@ class AssemblyContentsIT {
     void theSdksHttpClientServiceFilesNameRelocatedAndPresentClasses() throws IOException {
         for (String service : List.of("software.amazon.awssdk.http.SdkHttpService",
                 "software.amazon.awssdk.http.async.SdkAsyncHttpService")) {
-            ZipEntry entry = jar.getEntry("META-INF/services/" + service);
-            assertThat(entry).as(service).isNotNull();
-            String text = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
-            List<String> providers = text.lines().map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-            assertThat(providers).as(service).isNotEmpty().allSatisfy(provider ->
+            assertThat(providers(service)).as(service).isNotEmpty().allSatisfy(provider ->
                     assertThat(entries).contains(provider.replace('.', '/') + ".class"));
         }
+    }
+
+    /** The class names a {@code META-INF/services} file of the jar lists. */
+    private static List<String> providers(String service) throws IOException {
+        ZipEntry entry = jar.getEntry("META-INF/services/" + service);
+        assertThat(entry).as(service).isNotNull();
+        String text = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        return text.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 }

@@ -380,8 +380,29 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         return ScalaInterop.toScalaSet(config.metricsEnabledDimensions());
     }
 
-    /** The blocks of one batch interval and the batch time by which they will have run. */
-    private record PendingBatch(RecordedBatch batch, long runBy) implements java.io.Serializable {
+    /**
+     * The blocks of one batch interval and the batch time by which they will have run. A class, not a record:
+     * Scala 2.12's compiler, which reads this file for the {@code _2.12} build, cannot parse a record that
+     * implements an interface.
+     */
+    private static final class PendingBatch implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final RecordedBatch batch;
+        private final long runBy;
+
+        PendingBatch(RecordedBatch batch, long runBy) {
+            this.batch = batch;
+            this.runBy = runBy;
+        }
+
+        RecordedBatch batch() {
+            return batch;
+        }
+
+        long runBy() {
+            return runBy;
+        }
     }
 
     /**
