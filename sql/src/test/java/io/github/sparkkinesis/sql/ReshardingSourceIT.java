@@ -112,7 +112,7 @@ class ReshardingSourceIT {
     }
 
     /** Records of one partition key were produced in order; they must come in batches in that order. */
-    private static void assertPartitionKeyOrder(List<ProducedRecord> produced, BatchRecorder batches) {
+    static void assertPartitionKeyOrder(List<ProducedRecord> produced, BatchRecorder batches) {
         Map<String, Long> batchOf = new HashMap<>();
         batches.batches().forEach(batch -> batch.texts().forEach(text -> batchOf.putIfAbsent(text, batch.batchId())));
         Map<String, Long> lastBatchPerKey = new HashMap<>();

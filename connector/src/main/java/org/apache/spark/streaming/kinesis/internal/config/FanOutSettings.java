@@ -44,7 +44,7 @@ public final class FanOutSettings implements Serializable {
                     + "consumer, not both");
         }
         if (consumerName != null) {
-            if (!CONSUMER_NAME.matcher(consumerName).matches()) {
+            if (!isConsumerName(consumerName)) {
                 throw new IllegalArgumentException("enhancedFanOutConsumerName '" + consumerName + "' is not a "
                         + "Kinesis consumer name: use 1 to 128 characters from letters, digits, '_', '-' and '.'");
             }
@@ -67,6 +67,14 @@ public final class FanOutSettings implements Serializable {
                     + "\")");
         }
         return new FanOutSettings(null, consumerArn);
+    }
+
+    /**
+     * Whether Kinesis accepts this as a consumer name (1 to 128 of letters, digits, '_', '.' and '-'); the
+     * Structured Streaming source checks its {@code consumerName} option with it too.
+     */
+    public static boolean isConsumerName(String name) {
+        return name != null && CONSUMER_NAME.matcher(name).matches();
     }
 
     /** The consumer's name, when it is found or registered by name. */
