@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sparkkinesis.localstack.KinesisStreamFixture;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
-import io.github.sparkkinesis.localstack.ProducedRecord;
 import io.github.sparkkinesis.localstack.fanout.FanOutKinesisServer;
 import io.github.sparkkinesis.localstack.fanout.FanOutServerSettings;
 import io.github.sparkkinesis.localstack.fanout.StreamConsumer;
@@ -24,17 +23,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
 import org.apache.spark.streaming.kinesis.internal.aws.KinesisConnection;
 import org.apache.spark.streaming.kinesis.internal.fanout.KinesisFanOutClient;
 import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerRegistrar;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
+import org.apache.spark.streaming.kinesis.testing.FanOutWaits;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,7 +99,7 @@ class EnhancedFanOutSourceIT {
                 .start());
         try (BoundedProducer producer = BoundedProducer.start(stack, stream, "r", 600, 50)) {
             Eventually.await(TIMEOUT, () -> batches.texts().size() >= 100, () -> batches.texts().size() + " read");
-            awaitSubscriptionsOlderThanTheGuard(fanOut, stream);
+            FanOutWaits.awaitSubscriptionsOlderThanTheGuard(fanOut, stream, TIMEOUT);
             long started = fanOut.subscriptionsStarted();
             fanOut.endSubscriptions(stream);
             Eventually.await(TIMEOUT, () -> fanOut.subscriptionsStarted() >= started + 2,
@@ -185,30 +184,15 @@ class EnhancedFanOutSourceIT {
     void aSplitAndAMergeWhileSubscribedLoseNothingAndKeepParentsFirst(LocalStack stack) throws Exception {
         FanOutKinesisServer fanOut = stack.enhancedFanOut();
         String stream = stack.streams().createUniqueStream("efo-reshard", 2);
-        BatchRecorder batches = new BatchRecorder();
-        started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumerName())
-                .option("initialPosition", "trim_horizon")
-                .option("shardListRefreshInterval", "1s")
-                .load()
-                .writeStream().foreachBatch(batches)
-                .trigger(Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS))
-                .start());
-        try (BoundedProducer producer = BoundedProducer.start(stack, stream, "r", 500, 50)) {
-            Eventually.await(TIMEOUT, () -> batches.texts().size() >= 100, () -> batches.texts().size() + " read");
-            List<String> shards = stack.streams().openShardIds(stream);
-            List<String> children = stack.streams().splitShard(stream, shards.get(0));
-            stack.streams().awaitActive(stream);
-            Eventually.await(TIMEOUT, () -> batches.texts().size() >= 250, () -> batches.texts().size() + " read");
-            stack.streams().mergeShards(stream, children.get(0), children.get(1));
-            stack.streams().awaitActive(stream);
-
-            List<ProducedRecord> produced = producer.awaitAllRecords();
-            List<String> texts = produced.stream().map(record -> TestPayloads.text(record.data())).toList();
-            Eventually.await(TIMEOUT, () -> new HashSet<>(batches.texts()).containsAll(texts),
-                    () -> new HashSet<>(batches.texts()).size() + " of " + texts.size() + " read");
-            assertThat(batches.texts()).hasSameSizeAs(texts);
-            ReshardingSourceIT.assertPartitionKeyOrder(produced, batches);
-        }
+        String consumer = consumerName();
+        ReshardingSourceIT.splitAndMergeWhileTheQueryRuns(stack, stream, batches ->
+                started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
+                        .option("initialPosition", "trim_horizon")
+                        .option("shardListRefreshInterval", "1s")
+                        .load()
+                        .writeStream().foreachBatch(batches)
+                        .trigger(Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS))
+                        .start()));
     }
 
     @Test
@@ -303,13 +287,6 @@ class EnhancedFanOutSourceIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Waits until the stream's subscriptions are older than Kinesis's re-subscribe guard (5 s). */
-    private static void awaitSubscriptionsOlderThanTheGuard(FanOutKinesisServer fanOut, String stream) {
-        Eventually.await(TIMEOUT, () -> fanOut.activeSubscriptions(stream) > 0
-                        && fanOut.activeSubscriptionsYoungerThan(stream, fanOut.settings().resubscribeGuard()) == 0,
-                () -> fanOut.activeSubscriptions(stream) + " subscriptions to " + stream);
     }
 
     private static String consumerName() {

@@ -46,9 +46,26 @@ class ReshardingSourceIT {
     @Test
     void aSplitAndAMergeWhileTheQueryRunsLoseNothingAndKeepParentsFirst(LocalStack stack) throws Exception {
         String stream = stack.streams().createUniqueStream("reshard-running", 2);
+        splitAndMergeWhileTheQueryRuns(stack, stream, batches -> start(stack, stream, batches,
+                Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS), Files.createTempDirectory("checkpoint")
+                        .toString()));
+    }
+
+    /** Starts a query that hands its batches to a recorder. */
+    @FunctionalInterface
+    interface QueryOfRecorder {
+        StreamingQuery start(BatchRecorder batches) throws Exception;
+    }
+
+    /**
+     * Splits one of the stream's two shards, then merges the children, while a query reads what a producer puts
+     * (500 records at 50/s): every record once, each partition key's records in order (the polling and the
+     * enhanced fan-out tests share it).
+     */
+    static void splitAndMergeWhileTheQueryRuns(LocalStack stack, String stream, QueryOfRecorder query)
+            throws Exception {
         BatchRecorder batches = new BatchRecorder();
-        StreamingQuery query = start(stack, stream, batches, Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS),
-                Files.createTempDirectory("checkpoint").toString());
+        StreamingQuery running = query.start(batches);
         try (BoundedProducer producer = BoundedProducer.start(stack, stream, "r", 500, 50)) {
             Eventually.await(TIMEOUT, () -> batches.texts().size() >= 100, () -> batches.texts().size() + " read");
             List<String> shards = stack.streams().openShardIds(stream);
@@ -65,7 +82,7 @@ class ReshardingSourceIT {
             assertThat(batches.texts()).hasSameSizeAs(texts);
             assertPartitionKeyOrder(produced, batches);
         }
-        query.stop();
+        running.stop();
     }
 
     @Test
@@ -112,7 +129,7 @@ class ReshardingSourceIT {
     }
 
     /** Records of one partition key were produced in order; they must come in batches in that order. */
-    static void assertPartitionKeyOrder(List<ProducedRecord> produced, BatchRecorder batches) {
+    private static void assertPartitionKeyOrder(List<ProducedRecord> produced, BatchRecorder batches) {
         Map<String, Long> batchOf = new HashMap<>();
         batches.batches().forEach(batch -> batch.texts().forEach(text -> batchOf.putIfAbsent(text, batch.batchId())));
         Map<String, Long> lastBatchPerKey = new HashMap<>();

@@ -88,7 +88,6 @@ final class SubscribedShard implements ShardPageSource {
     private Throwable failure;
     private boolean failed;
     private RecordPosition lastTaken;
-    private int subscriptions;
 
     /**
      * @param maxKept records kept at most: beyond, no further event is asked for until a fetch takes some (Kinesis
@@ -186,16 +185,6 @@ final class SubscribedShard implements ShardPageSource {
         return 0;
     }
 
-    /** SubscribeToShard calls made so far. */
-    int subscriptions() {
-        lock.lock();
-        try {
-            return subscriptions;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** The fetch is done with it; it stays subscribed for the next one. */
     @Override
     public void close() {
@@ -247,7 +236,6 @@ final class SubscribedShard implements ShardPageSource {
     private void subscribe() {
         int subscription = ++generation;
         subscribed = true;
-        subscriptions++;
         SubscribeToShardRequest request = SubscribeToShardRequest.builder().consumerARN(consumerArn)
                 .shardId(shardId).startingPosition(startingPosition()).build();
         LOG.debug("Subscribing to shard {} of stream {} {}", shardId, stream, request.startingPosition());
