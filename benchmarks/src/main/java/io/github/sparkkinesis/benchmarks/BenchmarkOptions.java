@@ -5,11 +5,12 @@ import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
- * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source] [--output DIR]}. {@code --quick}
+ * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|efo] [--output DIR]}. {@code --quick}
  * runs once on backlogs a quarter of the size, to check the harness itself; the published figures use the
  * defaults. {@code --only source} measures the Structured Streaming source and, as its references in the same run,
  * the plain read loops and the DStream on the same backlogs and at the same latency rates (at its defaults);
- * {@code --only dstream} everything but the source.
+ * {@code --only dstream} everything but the source; {@code --only efo} the latency of both readers with enhanced
+ * fan-out beside polling, and nothing else.
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
 
@@ -17,14 +18,14 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
 
     /** Which readers a run measures. */
     enum Readers {
-        ALL, DSTREAM, SOURCE;
+        ALL, DSTREAM, SOURCE, EFO;
 
         boolean dstream() {
-            return this != SOURCE;
+            return this == ALL || this == DSTREAM;
         }
 
         boolean source() {
-            return this != DSTREAM;
+            return this == ALL || this == SOURCE;
         }
     }
 
@@ -43,7 +44,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
                 case "--only" -> readers = readers(value(args, ++i, "--only"));
                 case "--output" -> output = Paths.get(value(args, ++i, "--output"));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'; use [--runs N] [--quick] [--only dstream|source] [--output DIR]");
+                        + "'; use [--runs N] [--quick] [--only dstream|source|efo] [--output DIR]");
             }
         }
         if (runs < 1) {
@@ -56,7 +57,8 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "dstream" -> Readers.DSTREAM;
             case "source" -> Readers.SOURCE;
-            default -> throw new IllegalArgumentException("--only takes dstream or source, got '" + value + "'");
+            case "efo" -> Readers.EFO;
+            default -> throw new IllegalArgumentException("--only takes dstream, source or efo, got '" + value + "'");
         };
     }
 
