@@ -12,6 +12,7 @@ import io.github.sparkkinesis.localstack.fanout.StreamConsumer;
 import io.github.sparkkinesis.sql.testing.BatchRecorder;
 import io.github.sparkkinesis.sql.testing.BatchRecorder.RecordedBatch;
 import io.github.sparkkinesis.sql.testing.SqlTestSession;
+import io.github.sparkkinesis.sql.testing.StartedQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,9 +35,9 @@ import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FanOutWaits;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 
 /**
@@ -49,14 +50,8 @@ class EnhancedFanOutSourceIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<StreamingQuery> queries = new ArrayList<>();
-
-    @AfterEach
-    void stopQueries() throws Exception {
-        for (StreamingQuery query : queries) {
-            query.stop();
-        }
-    }
+    @RegisterExtension
+    final StartedQueries queries = new StartedQueries();
 
     @Test
     void availableNowReadsEveryRecordOfFourShardsOnceThroughSubscriptions(LocalStack stack) throws Exception {
@@ -68,7 +63,7 @@ class EnhancedFanOutSourceIT {
         long subscriptionsBefore = fanOut.subscriptionsStarted();
         String table = "kinesis_efo_" + System.nanoTime();
 
-        StreamingQuery query = started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
+        StreamingQuery query = queries.started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
                 .option("initialPosition", "trim_horizon")
                 .load()
                 .writeStream().format("memory").queryName(table)
@@ -91,7 +86,7 @@ class EnhancedFanOutSourceIT {
         FanOutKinesisServer fanOut = stack.enhancedFanOut();
         String stream = stack.streams().createUniqueStream("efo-resume", 2);
         BatchRecorder batches = new BatchRecorder();
-        started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumerName())
+        queries.started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumerName())
                 .option("initialPosition", "trim_horizon")
                 .load()
                 .writeStream().foreachBatch(batches)
@@ -127,7 +122,7 @@ class EnhancedFanOutSourceIT {
                 FanOutServerSettings.defaults().withSubscriptionLifetime(Duration.ofSeconds(6)))) {
             String stream = stack.streams().createUniqueStream("efo-renewed", 1);
             BatchRecorder batches = new BatchRecorder();
-            started(SqlTestSession.kinesisFanOut(shortLived.endpoint(), stream, consumerName())
+            queries.started(SqlTestSession.kinesisFanOut(shortLived.endpoint(), stream, consumerName())
                     .option("initialPosition", "trim_horizon")
                     .load()
                     .writeStream().foreachBatch(batches)
@@ -154,8 +149,8 @@ class EnhancedFanOutSourceIT {
         String consumer = consumerName();
         Path checkpoint = Files.createTempDirectory("efo-replay");
         BatchRecorder first = new BatchRecorder();
-        StreamingQuery firstRun = started(replayQuery(fanOut.endpoint(), stream, consumer, checkpoint, first,
-                Trigger.ProcessingTime(200, TimeUnit.MILLISECONDS)));
+        StreamingQuery firstRun = queries.started(replayQuery(fanOut.endpoint(), stream, consumer, checkpoint,
+                first, Trigger.ProcessingTime(200, TimeUnit.MILLISECONDS)));
         Eventually.await(TIMEOUT, () -> committed(checkpoint) >= 2, () -> "batches committed: "
                 + committed(checkpoint));
         firstRun.stop();
@@ -166,8 +161,8 @@ class EnhancedFanOutSourceIT {
                 .flatMap(batch -> batch.texts().stream()).toList();
 
         BatchRecorder second = new BatchRecorder();
-        StreamingQuery secondRun = started(replayQuery(fanOut.endpoint(), stream, consumer, checkpoint, second,
-                Trigger.AvailableNow()));
+        StreamingQuery secondRun = queries.started(replayQuery(fanOut.endpoint(), stream, consumer, checkpoint,
+                second, Trigger.AvailableNow()));
 
         assertThat(secondRun.awaitTermination(TIMEOUT.toMillis())).isTrue();
         assertThat(firstTime).isNotEmpty();
@@ -186,7 +181,7 @@ class EnhancedFanOutSourceIT {
         String stream = stack.streams().createUniqueStream("efo-reshard", 2);
         String consumer = consumerName();
         ReshardingSourceIT.splitAndMergeWhileTheQueryRuns(stack, stream, batches ->
-                started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
+                queries.started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
                         .option("initialPosition", "trim_horizon")
                         .option("shardListRefreshInterval", "1s")
                         .load()
@@ -203,7 +198,7 @@ class EnhancedFanOutSourceIT {
         String consumer = consumerName();
         BatchRecorder batches = new BatchRecorder();
 
-        StreamingQuery query = started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
+        StreamingQuery query = queries.started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, consumer)
                 .option("initialPosition", "trim_horizon")
                 .option("requireConsumerDeregistration", "true")
                 .load()
@@ -231,7 +226,8 @@ class EnhancedFanOutSourceIT {
             }
         }
 
-        StreamingQuery query = started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream, "one-too-many")
+        StreamingQuery query = queries.started(SqlTestSession.kinesisFanOut(fanOut.endpoint(), stream,
+                "one-too-many")
                 .load()
                 .writeStream().foreachBatch(new BatchRecorder())
                 .trigger(Trigger.AvailableNow())
@@ -244,10 +240,6 @@ class EnhancedFanOutSourceIT {
         assertThat(fanOut.consumers(stream)).extracting(StreamConsumer::name).doesNotContain("one-too-many");
     }
 
-    private StreamingQuery started(StreamingQuery query) {
-        queries.add(query);
-        return query;
-    }
 
     private static StreamingQuery replayQuery(URI endpoint, String stream, String consumer, Path checkpoint,
             BatchRecorder batches, Trigger trigger) throws Exception {

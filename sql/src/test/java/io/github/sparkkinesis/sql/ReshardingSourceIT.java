@@ -7,6 +7,7 @@ import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import io.github.sparkkinesis.sql.testing.BatchRecorder;
 import io.github.sparkkinesis.sql.testing.SqlTestSession;
+import io.github.sparkkinesis.sql.testing.StartedQueries;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Splits and merges, while the query runs and while it is stopped: every record is read exactly once, and a
@@ -34,14 +35,8 @@ class ReshardingSourceIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<StreamingQuery> queries = new ArrayList<>();
-
-    @AfterEach
-    void stopQueries() throws Exception {
-        for (StreamingQuery query : queries) {
-            query.stop();
-        }
-    }
+    @RegisterExtension
+    final StartedQueries queries = new StartedQueries();
 
     @Test
     void aSplitAndAMergeWhileTheQueryRunsLoseNothingAndKeepParentsFirst(LocalStack stack) throws Exception {
@@ -116,16 +111,14 @@ class ReshardingSourceIT {
 
     private StreamingQuery start(LocalStack stack, String stream, BatchRecorder batches, Trigger trigger,
             String checkpoint) throws Exception {
-        StreamingQuery query = SqlTestSession.kinesis(stack, stream)
+        return queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .option("shardListRefreshInterval", "1s")
                 .load()
                 .writeStream().foreachBatch(batches)
                 .option("checkpointLocation", checkpoint)
                 .trigger(trigger)
-                .start();
-        queries.add(query);
-        return query;
+                .start());
     }
 
     /** Records of one partition key were produced in order; they must come in batches in that order. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReadException;
@@ -44,7 +43,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * was less than 5 s ago ({@code ResourceInUseException}) once {@link #RESUBSCRIBE_PAUSE} has passed, never sooner;
  * after other errors with a doubling pause, failing the fetch after {@link #MAX_FAILED_SUBSCRIPTIONS} in a row.
  * A shard nobody fetches any more is not subscribed again, so a stopped query leaves at most one subscription per
- * shard, which Kinesis ends within 5 minutes.
+ * shard, which Kinesis ends within 5 minutes; its owner then drops it with what it kept.
  *
  * <p>Thread-safe: events arrive on the SDK's threads, pages are taken on the fetch's.
  */
@@ -66,7 +65,7 @@ final class SubscribedShard implements ShardPageSource {
     private final BigInteger endingHashKey;
     private final StartingPoint origin;
     private final int maxKept;
-    private final Consumer<SubscribedShard> onClose;
+    private final Owner owner;
     private final AggregatorUtil aggregation = new AggregatorUtil();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -87,15 +86,17 @@ final class SubscribedShard implements ShardPageSource {
     private int failuresInARow;
     private Throwable failure;
     private boolean failed;
+    private boolean cancelled;
+    private volatile long releasedAtNanos = System.nanoTime();
     private RecordPosition lastTaken;
 
     /**
      * @param maxKept records kept at most: beyond, no further event is asked for until a fetch takes some (Kinesis
      *                then holds the subscription back through HTTP/2 flow control)
-     * @param onClose run when a fetch is done with it
+     * @param owner   told when a fetch is done with it and when a subscription ends
      */
     SubscribedShard(KinesisAsyncClient kinesis, String consumerArn, String stream, String shardId,
-            HashKeyRange hashKeyRange, StartingPoint origin, int maxKept, Consumer<SubscribedShard> onClose) {
+            HashKeyRange hashKeyRange, StartingPoint origin, int maxKept, Owner owner) {
         this.kinesis = kinesis;
         this.consumerArn = consumerArn;
         this.stream = stream;
@@ -104,14 +105,14 @@ final class SubscribedShard implements ShardPageSource {
         this.endingHashKey = new BigInteger(hashKeyRange.endingHashKey());
         this.origin = origin;
         this.maxKept = maxKept;
-        this.onClose = onClose;
+        this.owner = owner;
     }
 
     /** Whether a pass from {@code start} is this one's continuation: it starts right after the last page taken. */
     boolean continues(StartingPoint start) {
         lock.lock();
         try {
-            if (failed) {
+            if (failed || cancelled) {
                 return false;
             }
             return lastTaken == null ? start.equals(origin)
@@ -188,7 +189,13 @@ final class SubscribedShard implements ShardPageSource {
     /** The fetch is done with it; it stays subscribed for the next one. */
     @Override
     public void close() {
-        onClose.accept(this);
+        releasedAtNanos = System.nanoTime();
+        owner.released(this);
+    }
+
+    /** How long ago a fetch was last done with it. */
+    long idleNanos() {
+        return System.nanoTime() - releasedAtNanos;
     }
 
     /** Ends the running subscription for good and drops what it kept. */
@@ -197,6 +204,7 @@ final class SubscribedShard implements ShardPageSource {
         lock.lock();
         try {
             generation++;
+            cancelled = true;
             running = events;
             events = null;
             subscribed = false;
@@ -334,6 +342,8 @@ final class SubscribedShard implements ShardPageSource {
         } finally {
             lock.unlock();
         }
+        // Outside the lock: the owner takes its own lock first, then this one (see cancel()).
+        owner.subscriptionEnded(this);
     }
 
     private void failedSubscription(Throwable cause) {
@@ -351,6 +361,15 @@ final class SubscribedShard implements ShardPageSource {
                 cause.toString());
         notBeforeNanos = System.nanoTime()
                 + TimeUnit.SECONDS.toNanos(1L << Math.min(4, failuresInARow - 1));
+    }
+
+    /** Who keeps the shard (the registry, or the one fetch of a shard read twice at once). */
+    interface Owner {
+        /** A fetch is done with the shard. */
+        void released(SubscribedShard shard);
+
+        /** A subscription ended (Kinesis ended it, or it failed); none is started until a fetch asks. */
+        void subscriptionEnded(SubscribedShard shard);
     }
 
     /** The events of one subscription, asked for one at a time. */
