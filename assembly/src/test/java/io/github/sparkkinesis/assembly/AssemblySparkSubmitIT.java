@@ -50,13 +50,10 @@ class AssemblySparkSubmitIT {
         SparkDistribution spark = SparkDistribution.layOut(work.resolve("spark-home"),
                 Paths.get(requiredProperty("spark.distribution.classpath")));
         AwsCredentials credentials = stack.credentials().resolveCredentials();
-        Map<String, String> environment = Map.of(
-                "SPARK_HOME", spark.home().toString(),
-                "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey(),
+        Map<String, String> environment = SubmitEnvironment.of(spark, credentials, Map.of(
                 "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDbEndpoint().toString(),
                 // No CloudWatch here: a closed loopback port makes the KCL's metrics calls fail at once.
-                "AWS_ENDPOINT_URL_CLOUDWATCH", "http://127.0.0.1:1");
+                "AWS_ENDPOINT_URL_CLOUDWATCH", "http://127.0.0.1:1"));
 
         try (ChildJvm submit = ChildJvm.start("org.apache.spark.deploy.SparkSubmit", spark.classpath(), environment,
                 work.resolve("spark-submit.log"),

@@ -48,10 +48,7 @@ class AssemblyStructuredStreamingIT {
         SparkDistribution spark = SparkDistribution.layOut(work.resolve("spark-home"),
                 Paths.get(requiredProperty("spark.distribution.classpath")));
         AwsCredentials credentials = stack.credentials().resolveCredentials();
-        Map<String, String> environment = Map.of(
-                "SPARK_HOME", spark.home().toString(),
-                "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        Map<String, String> environment = SubmitEnvironment.of(spark, credentials);
         Path output = work.resolve("output");
 
         try (ChildJvm submit = ChildJvm.start("org.apache.spark.deploy.SparkSubmit", spark.classpath(), environment,

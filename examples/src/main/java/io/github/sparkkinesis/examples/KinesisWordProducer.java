@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  * </pre>
  *
  * Credentials come from the AWS SDK's default chain; the region is taken from the endpoint's host name
- * ({@code kinesis.<region>.amazonaws.com}), else from the SDK's default region settings, else us-east-1.
+ * ({@code kinesis.<region>.amazonaws.com}), else from the SDK's default region settings ({@code AWS_REGION}), else
+ * us-east-1. A stream that does not exist ends the producer with the command that creates it.
  */
 public final class KinesisWordProducer {
 
@@ -49,14 +51,35 @@ public final class KinesisWordProducer {
                     + "<words-per-record> [<seconds>]");
             System.exit(1);
         }
-        int recordsPerSecond = Integer.parseInt(args[2]);
-        int wordsPerRecord = Integer.parseInt(args[3]);
-        int seconds = args.length == 5 ? Integer.parseInt(args[4]) : DEFAULT_SECONDS;
-        try (KinesisClient kinesis = KinesisClients.create(args[1], KinesisClients.regionOf(args[1]))) {
-            Map<String, Long> sent = new KinesisWordProducer(kinesis, args[0])
-                    .run(recordsPerSecond, wordsPerRecord, seconds);
-            printTotals(sent);
+        try {
+            int recordsPerSecond = positive("records-per-sec", args[2]);
+            int wordsPerRecord = positive("words-per-record", args[3]);
+            int seconds = args.length == 5 ? positive("seconds", args[4]) : DEFAULT_SECONDS;
+            KinesisEndpoint endpoint = KinesisEndpoint.of(args[1]);
+            Region region = endpoint.region();
+            try (KinesisClient kinesis = KinesisClients.create(endpoint, region)) {
+                // Checked first, so that a missing stream says how to create it instead of failing a put.
+                KinesisClients.openShardCount(kinesis, args[0], endpoint, region);
+                Map<String, Long> sent = new KinesisWordProducer(kinesis, args[0])
+                        .run(recordsPerSecond, wordsPerRecord, seconds);
+                printTotals(sent);
+            }
+        } catch (IllegalArgumentException | MissingStreamException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
         }
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("<" + name + "> must be a whole number above 0, not '" + value + "'");
     }
 
     /**

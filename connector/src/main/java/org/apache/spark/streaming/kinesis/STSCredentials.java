@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.streaming.kinesis.internal.aws.ClientEndpoints;
 import org.apache.spark.streaming.kinesis.internal.config.EndpointUrls;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -118,7 +119,9 @@ final class STSCredentials implements SparkAWSCredentials {
                         .roleSessionName(roleSessionName)
                         .externalId(externalId))
                 .build();
-        return new ClosingCredentialsProvider(assumeRole, sts, longLived);
+        return new ClosingCredentialsProvider(
+                new AssumedRoleCredentialsProvider(assumeRole, roleArn, ClientEndpoints.of(sts).toString()),
+                assumeRole, sts, longLived);
     }
 
     private static Region defaultStsRegion() {

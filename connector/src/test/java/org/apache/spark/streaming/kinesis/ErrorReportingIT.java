@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.streaming.StreamingContextState;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -24,6 +25,7 @@ import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.ReceiverErrors;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
+import org.apache.spark.streaming.kinesis.testing.SilentEndpoint;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;
 import org.apache.spark.streaming.kinesis.testing.StreamingContexts;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
@@ -33,7 +35,9 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * Failures reach the user through Spark's receiver error reporting instead of a silent, empty stream; those that
- * restarting cannot fix stop the streaming context with an error that says what to do.
+ * restarting cannot fix stop the streaming context with an error that says what to do. Each error names the
+ * service (STS, DynamoDB or Kinesis), its endpoint and the likely fix; settings that cannot work fail at build
+ * time. Unreachable and silent services are loopback stand-ins: a closed port, and a {@link SilentEndpoint}.
  */
 @ExtendWith({LocalStackExtension.class, StreamingContextExtension.class})
 class ErrorReportingIT {
@@ -128,17 +132,93 @@ class ErrorReportingIT {
         // Nothing listens on port 1 (tcpmux): connections are refused at once. A random "free" port can be taken
         // by another process between choosing and using it.
         String closedEndpoint = "http://127.0.0.1:1";
-        JavaStreamingContext ssc = contexts.create();
-        ReceiverErrors errors = new ReceiverErrors();
-        ssc.addStreamingListener(errors);
-        RecordSink.attach(LocalStackDStreams.builder(stack, ssc, "any-stream", app())
-                .endpointUrl(closedEndpoint)
-                .build().asJava());
 
-        ssc.start();
+        ReceiverErrors errors = startReading(stack, contexts, "any-stream",
+                builder -> builder.endpointUrl(closedEndpoint));
 
         Eventually.await(TIMEOUT, () -> errors.any("cannot reach Kinesis at " + closedEndpoint),
                 () -> String.valueOf(errors.messages()));
+    }
+
+    @Test
+    void anStsEndpointThatCannotBeReachedIsNamedNotKinesis(LocalStack stack, StreamingContexts contexts) {
+        String closedSts = "http://127.0.0.1:1";
+        String role = "arn:aws:iam::123456789012:role/kinesis-reader";
+
+        ReceiverErrors errors = startReading(stack, contexts, stack.streams().createUniqueStream("sts", 1),
+                builder -> builder.kinesisCredentials(SparkAWSCredentials.builder()
+                        .basicCredentials("local-stack-key", "local-stack-secret")
+                        .stsCredentials(role, "errors-test")
+                        .stsEndpointUrl(closedSts)
+                        .build()));
+
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach STS at " + closedSts),
+                () -> String.valueOf(errors.messages()));
+        assertThat(errors.messages()).noneMatch(message -> message.contains("cannot reach Kinesis"))
+                .anyMatch(message -> message.contains("could not assume role " + role));
+    }
+
+    @Test
+    void aDynamoDbThatAcceptsConnectionsButNeverAnswersIsNamedWithItsEndpoint(LocalStack stack,
+            StreamingContexts contexts) {
+        try (SilentEndpoint silentDynamoDb = SilentEndpoint.start()) {
+            ReceiverErrors errors = startReading(stack, contexts,
+                    stack.streams().createUniqueStream("silent-dynamodb", 1),
+                    builder -> builder.dynamoDBEndpointUrl(silentDynamoDb.url()));
+
+            // The set-up waits 30 s for a DynamoDB call: the test waits for that, then for the report.
+            Eventually.await(TIMEOUT, () -> errors.any("DynamoDB at " + silentDynamoDb.url()
+                    + " accepts connections but did not answer within 30 s"), () -> String.valueOf(errors.messages()));
+            assertThat(errors.reported()).noneMatch(message -> message.contains("TimeoutException"));
+        }
+    }
+
+    @Test
+    void aDynamoDbThatRefusesConnectionsIsUnreachableNeverSilent(LocalStack stack, StreamingContexts contexts) {
+        String closedDynamoDb = "http://127.0.0.1:1";
+
+        ReceiverErrors errors = startReading(stack, contexts,
+                stack.streams().createUniqueStream("refused-dynamodb", 1),
+                builder -> builder.dynamoDBEndpointUrl(closedDynamoDb));
+
+        Eventually.await(TIMEOUT, () -> errors.any("cannot reach DynamoDB at " + closedDynamoDb),
+                () -> String.valueOf(errors.messages()));
+        // Under load the SDK's retries of the refused connection can outlast the set-up's 30 s wait: still refused
+        // (the exception behind a report may still be the wait's TimeoutException; the report must not say so).
+        assertThat(errors.reported())
+                .noneMatch(message -> message.contains("accepts connections") || message.contains("Timeout"));
+    }
+
+    @Test
+    void anEndpointUrlWithAPortOutOfRangeIsRejectedWhenTheStreamIsBuilt(LocalStack stack,
+            StreamingContexts contexts) {
+        KinesisInputDStream.Builder builder = LocalStackDStreams.builder(stack, contexts.create(), "any-stream", app())
+                .endpointUrl("http://host:99999");
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpointUrl 'http://host:99999' is not a valid endpoint URL")
+                .hasMessageContaining("port 99999 is not between 1 and 65535");
+    }
+
+    @Test
+    void anUpperCaseRegionNameIsRejectedSayingRegionNamesAreLowerCase(LocalStack stack, StreamingContexts contexts) {
+        KinesisInputDStream.Builder builder = LocalStackDStreams.builder(stack, contexts.create(), "any-stream", app())
+                .regionName("EU-WEST-1");
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AWS region names are lower case")
+                .hasMessageContaining("use regionName(\"eu-west-1\")");
+    }
+
+    /** Starts reading {@code stream} with the local stack's settings changed by {@code setting}; what it reports. */
+    private static ReceiverErrors startReading(LocalStack stack, StreamingContexts contexts, String stream,
+            UnaryOperator<KinesisInputDStream.Builder> setting) {
+        JavaStreamingContext ssc = contexts.create();
+        ReceiverErrors errors = new ReceiverErrors();
+        ssc.addStreamingListener(errors);
+        RecordSink.attach(setting.apply(LocalStackDStreams.builder(stack, ssc, stream, app())).build().asJava());
+        ssc.start();
+        return errors;
     }
 
     @Test

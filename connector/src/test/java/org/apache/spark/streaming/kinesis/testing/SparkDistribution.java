@@ -7,12 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Spark installation laid out from jars Maven resolved: a {@code jars/} folder of links to them and the
  * {@code RELEASE} file by which Spark's launcher recognizes a distribution. No Spark download is needed.
  */
 public final class SparkDistribution {
+
+    /** The Scala library jar of a distribution, whose version says which Scala its Spark is built for. */
+    private static final Pattern SCALA_LIBRARY = Pattern.compile("scala-library-(\\d+\\.\\d+)\\.\\d+\\.jar");
 
     private final Path home;
 
@@ -41,6 +47,22 @@ public final class SparkDistribution {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * The Scala binary version (2.12 or 2.13) of this distribution's Spark, as Spark's launcher scripts name it
+     * ({@code SPARK_SCALA_VERSION}): that of its Scala library, whatever Scala the calling JVM runs.
+     */
+    public String scalaBinaryVersion() {
+        try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
+            return jars.map(jar -> SCALA_LIBRARY.matcher(jar.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(library -> library.group(1))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No scala-library jar in " + home.resolve("jars")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The class path of Spark's own processes: every jar of the distribution. */

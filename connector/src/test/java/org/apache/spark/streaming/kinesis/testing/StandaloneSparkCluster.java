@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class StandaloneSparkCluster implements AutoCloseable {
 
-    /** Written by the build: Spark's jars and the connector's compile dependencies. */
+    /** Written by the build: Spark's jars (and, for the connector's own tests, its compile dependencies). */
     public static final String DISTRIBUTION_CLASSPATH_PROPERTY = "spark.distribution.classpath";
 
     /** A safety net: on a busy machine the JVMs of a master and its workers take a while to come up. */
@@ -32,12 +32,12 @@ public final class StandaloneSparkCluster implements AutoCloseable {
     private final ChildJvm master;
     private final List<ChildJvm> workers = new ArrayList<>();
 
-    private StandaloneSparkCluster(Path workDir, int workerCount, int coresPerWorker) throws IOException {
-        SparkDistribution spark = SparkDistribution.layOut(workDir.resolve("spark-home"),
-                Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)));
+    private StandaloneSparkCluster(Path workDir, Path distributionClasspath, int workerCount, int coresPerWorker)
+            throws IOException {
+        SparkDistribution spark = SparkDistribution.layOut(workDir.resolve("spark-home"), distributionClasspath);
         this.masterPort = freePort();
         Map<String, String> environment = Map.of("SPARK_HOME", spark.home().toString(), "SPARK_SCALA_VERSION",
-                scalaBinaryVersion());
+                spark.scalaBinaryVersion());
         String classpath = spark.classpath();
         this.master = ChildJvm.start("org.apache.spark.deploy.master.Master", classpath, environment,
                 workDir.resolve("master.log"), "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
@@ -59,10 +59,23 @@ public final class StandaloneSparkCluster implements AutoCloseable {
         }
     }
 
-    /** Starts a master and {@code workerCount} workers with {@code coresPerWorker} cores each. */
+    /**
+     * Starts a master and {@code workerCount} workers with {@code coresPerWorker} cores each, on the distribution
+     * the build wrote to {@value #DISTRIBUTION_CLASSPATH_PROPERTY}.
+     */
     public static StandaloneSparkCluster start(Path workDir, int workerCount, int coresPerWorker) {
+        return start(workDir, Paths.get(System.getProperty(DISTRIBUTION_CLASSPATH_PROPERTY)), workerCount,
+                coresPerWorker);
+    }
+
+    /**
+     * The same on another distribution: the jars listed in {@code distributionClasspath} (separated by the path
+     * separator), such as a Spark release other than the tests' own.
+     */
+    public static StandaloneSparkCluster start(Path workDir, Path distributionClasspath, int workerCount,
+            int coresPerWorker) {
         try {
-            return new StandaloneSparkCluster(workDir, workerCount, coresPerWorker);
+            return new StandaloneSparkCluster(workDir, distributionClasspath, workerCount, coresPerWorker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,12 +122,6 @@ public final class StandaloneSparkCluster implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** The Scala binary version of the tests' Spark (2.12 or 2.13), as Spark's launcher scripts name it. */
-    private static String scalaBinaryVersion() {
-        String version = scala.util.Properties$.MODULE$.versionNumberString();
-        return version.substring(0, version.lastIndexOf('.'));
     }
 
     private static void awaitLog(Path log, Pattern line, int occurrences) {

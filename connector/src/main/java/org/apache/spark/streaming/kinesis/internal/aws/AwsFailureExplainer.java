@@ -9,10 +9,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
 
 /**
  * Says in one sentence what went wrong when an AWS call fails, for errors a Spark user must act on: a stream or
- * table that does not exist, credentials or permissions, an endpoint that cannot be reached.
+ * table that does not exist, credentials or permissions, an endpoint that cannot be reached or does not answer.
+ * Each explanation names the service (STS when assuming the credentials' role failed), its endpoint, and the
+ * likely fix.
  */
 public final class AwsFailureExplainer {
 
@@ -38,11 +42,15 @@ public final class AwsFailureExplainer {
 
     /**
      * Whether waiting cannot fix the failure: the resource does not exist, the credentials are rejected or lack a
-     * permission, or the request itself is invalid. Unreachable endpoints, throttling and service errors may end at
-     * any time and are not permanent.
+     * permission (STS's when a role is assumed), or the request itself is invalid. Unreachable endpoints,
+     * throttling and service errors may end at any time and are not permanent.
      */
     public static boolean isPermanent(Throwable failure) {
         Throwable cause = unwrap(failure);
+        AssumeRoleException assumeRole = find(cause, AssumeRoleException.class);
+        if (assumeRole != null) {
+            cause = unwrap(assumeRole.getCause());
+        }
         if (!(cause instanceof AwsServiceException service)) {
             return false;
         }
@@ -54,32 +62,85 @@ public final class AwsFailureExplainer {
 
     /**
      * Explains a failure of {@code action} (e.g. "describe Kinesis stream 'orders'") against {@code service}
-     * at {@code endpoint}.
+     * at {@code endpoint}: the service, the endpoint and the likely fix. A failure to assume the role of the
+     * credentials is explained as STS's, at STS's endpoint.
      */
     public static String explain(String action, String service, String endpoint, Throwable failure) {
         Throwable cause = unwrap(failure);
+        AssumeRoleException assumeRole = find(cause, AssumeRoleException.class);
+        if (assumeRole != null) {
+            return "Could not " + action + ": could not assume role " + assumeRole.roleArn() + " for its "
+                    + "credentials: " + describe("STS", assumeRole.stsEndpoint(), unwrap(assumeRole.getCause()));
+        }
+        return "Could not " + action + ": " + describe(service, endpoint, cause);
+    }
+
+    private static String describe(String service, String endpoint, Throwable cause) {
         if (cause instanceof AwsServiceException service4xx) {
             String code = service4xx.awsErrorDetails() == null ? null : service4xx.awsErrorDetails().errorCode();
             if (code != null && code.endsWith("ResourceNotFoundException")) {
-                return "Could not " + action + ": it does not exist at " + service + " endpoint " + endpoint
-                        + " (check the name and the region)";
+                return "it does not exist at " + service + " endpoint " + endpoint + " (check the name and the region)";
             }
             if (service4xx.statusCode() == 403 || (code != null && ACCESS_ERROR_CODES.contains(code))) {
-                return "Could not " + action + ": access denied by " + service + " (" + code + "). Check the "
-                        + "credentials and their IAM permissions (see the operations guide)";
+                return "access denied by " + service + " (" + code + "). Check the credentials and their IAM "
+                        + "permissions" + (service.equals("STS") ? ", and the role's trust policy" : "")
+                        + " (see the operations guide)";
             }
             // Exceptions built outside the SDK's response handling (by the KCL, tests, or mocks) may carry no
             // error details.
             String message = service4xx.awsErrorDetails() == null
                     ? service4xx.getMessage() : service4xx.awsErrorDetails().errorMessage();
-            return "Could not " + action + ": " + service + " answered " + service4xx.statusCode() + " "
-                    + code + ": " + message;
+            return service + " answered " + service4xx.statusCode() + " " + code + ": " + message;
+        }
+        UnansweredCallException unanswered = find(cause, UnansweredCallException.class);
+        if (unanswered != null) {
+            return describe(service, endpoint, unanswered);
         }
         if (cause instanceof SdkClientException && isConnectionFailure(cause)) {
-            return "Could not " + action + ": cannot reach " + service + " at " + endpoint
-                    + " (connection failed: " + rootMessage(cause) + ")";
+            return unreachable(service, endpoint, "connection failed: " + rootMessage(cause));
         }
-        return "Could not " + action + ": " + rootMessage(cause);
+        return rootMessage(cause);
+    }
+
+    private static String describe(String service, String endpoint, UnansweredCallException unanswered) {
+        String waited = UnansweredCallException.text(unanswered.waited());
+        if (unanswered.reachability() == EndpointReachability.ACCEPTS_CONNECTIONS) {
+            return service + " at " + endpoint + " accepts connections but did not answer within " + waited + ". "
+                    + "Check that " + endpoint + " is a " + service + " endpoint, and for a proxy or firewall "
+                    + "between this executor and it that holds requests";
+        }
+        return unreachable(service, endpoint, unanswered.reachability().description() + "; still no answer after "
+                + waited + " of retries");
+    }
+
+    private static String unreachable(String service, String endpoint, String detail) {
+        return "cannot reach " + service + " at " + endpoint + " (" + detail + "). Check the " + service
+                + " endpoint URL, that " + service + " runs there, and the network between this executor and it "
+                + "(proxy, firewall, VPC endpoint)";
+    }
+
+    /**
+     * The service whose error the failure is, when the error says: "DynamoDB" or "Kinesis" for their service
+     * errors, "STS" when assuming the credentials' role failed; null otherwise (a connection failure, say).
+     */
+    public static String serviceOf(Throwable failure) {
+        if (find(failure, AssumeRoleException.class) != null) {
+            return "STS";
+        }
+        if (find(failure, DynamoDbException.class) != null) {
+            return "DynamoDB";
+        }
+        return find(failure, KinesisException.class) != null ? "Kinesis" : null;
+    }
+
+    /** The first throwable of {@code type} in the chain of causes, or null. */
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean isConnectionFailure(Throwable failure) {

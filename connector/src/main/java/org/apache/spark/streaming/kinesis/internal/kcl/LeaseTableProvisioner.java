@@ -5,6 +5,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.spark.streaming.kinesis.internal.aws.ClientEndpoints;
+import org.apache.spark.streaming.kinesis.internal.aws.UnansweredCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -39,9 +41,19 @@ public final class LeaseTableProvisioner {
     private static final long POLL_MILLIS = 250;
 
     private final DynamoDbAsyncClient dynamoDb;
+    private final Duration requestTimeout;
 
     public LeaseTableProvisioner(DynamoDbAsyncClient dynamoDb) {
+        this(dynamoDb, REQUEST_TIMEOUT);
+    }
+
+    /**
+     * @param requestTimeout how long to wait for one DynamoDB call, the SDK's retries included; past it the call is
+     *                       reported unanswered, with what a connection to the endpoint shows
+     */
+    LeaseTableProvisioner(DynamoDbAsyncClient dynamoDb, Duration requestTimeout) {
         this.dynamoDb = dynamoDb;
+        this.requestTimeout = requestTimeout;
     }
 
     /**
@@ -111,15 +123,14 @@ public final class LeaseTableProvisioner {
         }
     }
 
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
+    private <T> T join(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
         try {
-            return future.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new IllegalStateException("DynamoDB did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s",
-                    e);
+            throw UnansweredCallException.probing("DynamoDB", ClientEndpoints.of(dynamoDb), requestTimeout, e);
         }
     }
 

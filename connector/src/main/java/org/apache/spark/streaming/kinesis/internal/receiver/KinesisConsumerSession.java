@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.receiver;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsClients;
 import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
+import org.apache.spark.streaming.kinesis.internal.aws.ClientEndpoints;
+import org.apache.spark.streaming.kinesis.internal.aws.UnansweredCallException;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
 import org.apache.spark.streaming.kinesis.internal.config.FanOutSettings;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
@@ -129,8 +132,8 @@ final class KinesisConsumerSession<T> {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            failSetup(AwsFailureExplainer.explain("prepare the lease table '" + config.checkpointAppName()
-                    + "' for stream '" + config.streamName() + "'", "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
+            failSetup(explainKclFailure("prepare the lease table '" + config.checkpointAppName() + "' for stream '"
+                    + config.streamName() + "'", newClients, e), e);
             return null;
         }
         receiver.failures().setupSucceeded();
@@ -147,6 +150,7 @@ final class KinesisConsumerSession<T> {
 
     private boolean checkStream(AwsClients newClients) throws InterruptedException {
         String action = "describe Kinesis stream '" + config.streamName() + "'";
+        URI endpoint = ClientEndpoints.of(newClients.kinesis());
         try {
             StreamStatus status = newClients.kinesis()
                     .describeStreamSummary(b -> b.streamName(config.streamName()))
@@ -158,11 +162,12 @@ final class KinesisConsumerSession<T> {
             }
             return true;
         } catch (java.util.concurrent.ExecutionException e) {
-            failSetup(AwsFailureExplainer.explain(action, "Kinesis", kinesisEndpoint(), e), e);
+            failSetup(AwsFailureExplainer.explain(action, "Kinesis", endpoint.toString(), e), e);
             return false;
         } catch (TimeoutException e) {
-            failSetup("Could not " + action + ": Kinesis at " + kinesisEndpoint() + " did not answer within "
-                    + SETUP_CALL_TIMEOUT.toSeconds() + " s", e);
+            UnansweredCallException unanswered =
+                    UnansweredCallException.probing("Kinesis", endpoint, SETUP_CALL_TIMEOUT, e);
+            failSetup(AwsFailureExplainer.explain(action, "Kinesis", endpoint.toString(), unanswered), unanswered);
             return false;
         }
     }
@@ -189,9 +194,9 @@ final class KinesisConsumerSession<T> {
             new LeaseTableProvisioner(newClients.dynamoDb()).ensureLeaseTable(config.checkpointAppName());
             return true;
         } catch (RuntimeException e) {
-            String endpoint = config.dynamoDBEndpoint().map(Object::toString).orElse("(SDK default)");
             failSetup(AwsFailureExplainer.explain("create or find the DynamoDB lease table '"
-                    + config.checkpointAppName() + "'", "DynamoDB", endpoint, e), e);
+                    + config.checkpointAppName() + "'", "DynamoDB", ClientEndpoints.of(newClients.dynamoDb())
+                    .toString(), e), e);
             return false;
         }
     }
@@ -206,9 +211,21 @@ final class KinesisConsumerSession<T> {
         }
     }
 
-    private String kinesisEndpoint() {
-        return config.kinesisEndpoint().map(Object::toString)
-                .orElse("(regional endpoint of " + config.regionName() + ")");
+    /**
+     * Explains the failure of a KCL step that calls both Kinesis and DynamoDB, naming the service whose error it
+     * is when the error says (a connection failure does not).
+     */
+    private static String explainKclFailure(String action, AwsClients clients, Throwable failure) {
+        String kinesis = ClientEndpoints.of(clients.kinesis()).toString();
+        String dynamoDb = ClientEndpoints.of(clients.dynamoDb()).toString();
+        String service = AwsFailureExplainer.serviceOf(failure);
+        if ("DynamoDB".equals(service)) {
+            return AwsFailureExplainer.explain(action, service, dynamoDb, failure);
+        }
+        if ("Kinesis".equals(service)) {
+            return AwsFailureExplainer.explain(action, service, kinesis, failure);
+        }
+        return AwsFailureExplainer.explain(action, "Kinesis or DynamoDB", kinesis + " or " + dynamoDb, failure);
     }
 
     boolean isStopping() {
@@ -296,8 +313,12 @@ final class KinesisConsumerSession<T> {
 
         @Override
         public void onAllInitializationAttemptsFailed(Throwable e) {
-            failSetup(AwsFailureExplainer.explain("initialize the KCL for stream '" + config.streamName() + "'",
-                    "Kinesis/DynamoDB", kinesisEndpoint(), e), e);
+            AwsClients current;
+            synchronized (lock) {
+                current = clients;
+            }
+            failSetup(explainKclFailure("initialize the KCL for stream '" + config.streamName() + "'", current, e),
+                    e);
         }
     }
 

@@ -3,19 +3,26 @@ package org.apache.spark.streaming.kinesis.internal.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.streaming.kinesis.testing.SilentEndpoint;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 class AwsFailureExplainerTest {
 
     private static final String ACTION = "describe Kinesis stream 'orders'";
     private static final String ENDPOINT = "https://kinesis.eu-west-1.amazonaws.com";
+    private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/kinesis-reader";
+    private static final String STS_ENDPOINT = "https://sts.eu-west-1.amazonaws.com";
 
     private static AwsServiceException serviceError(int status, String code, String message) {
         return AwsServiceException.builder()
@@ -96,7 +103,9 @@ class AwsFailureExplainerTest {
                 .build();
 
         assertThat(explain(refused)).isEqualTo("Could not describe Kinesis stream 'orders': cannot reach Kinesis at "
-                + ENDPOINT + " (connection failed: ConnectException: Connection refused)");
+                + ENDPOINT + " (connection failed: ConnectException: Connection refused). Check the Kinesis endpoint "
+                + "URL, that Kinesis runs there, and the network between this executor and it (proxy, firewall, VPC "
+                + "endpoint)");
     }
 
     @Test
@@ -162,6 +171,78 @@ class AwsFailureExplainerTest {
 
         assertThat(explain(noRegion)).isEqualTo("Could not describe Kinesis stream 'orders': SdkClientException: "
                 + "Unable to load region");
+    }
+
+    // --- the credentials' role could not be assumed: STS's failure, not the service's ---
+
+    private static Throwable assumeRoleFailed(RuntimeException stsFailure) {
+        // As the AWS SDK reports it: the failure of the Kinesis call, caused by the credentials provider's.
+        return new CompletionException(SdkClientException.builder().message("Unable to load credentials")
+                .cause(new AssumeRoleException(ROLE_ARN, STS_ENDPOINT, stsFailure)).build());
+    }
+
+    @Test
+    void anUnreachableStsIsNamedWithItsEndpointNotTheServiceCalled() {
+        Throwable failure = assumeRoleFailed(SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connect to 127.0.0.1:1 failed: Connection refused")
+                .cause(new ConnectException("Connection refused")).build());
+
+        assertThat(explain(failure)).isEqualTo("Could not describe Kinesis stream 'orders': could not assume role "
+                + ROLE_ARN + " for its credentials: cannot reach STS at " + STS_ENDPOINT + " (connection failed: "
+                + "ConnectException: Connection refused). Check the STS endpoint URL, that STS runs there, and the "
+                + "network between this executor and it (proxy, firewall, VPC endpoint)");
+        assertThat(AwsFailureExplainer.isPermanent(failure)).isFalse();
+        assertThat(AwsFailureExplainer.serviceOf(failure)).isEqualTo("STS");
+    }
+
+    @Test
+    void aRoleStsRefusesToGiveIsAccessDeniedByStsAndPermanent() {
+        Throwable failure = assumeRoleFailed(serviceError(403, "AccessDenied", "not authorized to assume"));
+
+        assertThat(explain(failure)).contains("could not assume role " + ROLE_ARN)
+                .contains("access denied by STS (AccessDenied)").contains("the role's trust policy")
+                .doesNotContain("by Kinesis");
+        assertThat(AwsFailureExplainer.isPermanent(failure)).isTrue();
+    }
+
+    // --- calls that did not end in time: reachable but silent, or unreachable ---
+
+    @Test
+    void aCallToAnEndpointThatAcceptsConnectionsButNeverAnswersSaysSo() {
+        try (SilentEndpoint silent = SilentEndpoint.start()) {
+            UnansweredCallException unanswered = UnansweredCallException.probing("DynamoDB", URI.create(silent.url()),
+                    Duration.ofSeconds(30), new TimeoutException());
+
+            assertThat(unanswered.reachability()).isEqualTo(EndpointReachability.ACCEPTS_CONNECTIONS);
+            assertThat(AwsFailureExplainer.explain("create the lease table 'app'", "DynamoDB", silent.url(),
+                    new IllegalStateException(unanswered))).isEqualTo("Could not create the lease table 'app': "
+                    + "DynamoDB at " + silent.url() + " accepts connections but did not answer within 30 s. Check "
+                    + "that " + silent.url() + " is a DynamoDB endpoint, and for a proxy or firewall between this "
+                    + "executor and it that holds requests");
+        }
+    }
+
+    @Test
+    void aCallThatTimedOutRetryingARefusedConnectionIsAnUnreachableEndpoint() {
+        // Nothing listens on port 1; the SDK retries refused connections, for longer than the caller may wait.
+        UnansweredCallException unanswered = UnansweredCallException.probing("DynamoDB",
+                URI.create("http://127.0.0.1:1"), Duration.ofSeconds(30), new TimeoutException());
+
+        assertThat(unanswered.reachability()).isEqualTo(EndpointReachability.REFUSED);
+        assertThat(AwsFailureExplainer.explain("create the lease table 'app'", "DynamoDB", "http://127.0.0.1:1",
+                unanswered)).startsWith("Could not create the lease table 'app': cannot reach DynamoDB at "
+                + "http://127.0.0.1:1 (connection refused; still no answer after 30 s of retries). Check the DynamoDB "
+                + "endpoint URL");
+        assertThat(AwsFailureExplainer.isPermanent(unanswered)).isFalse();
+    }
+
+    @Test
+    void theServiceOfAnErrorIsTheOneItComesFrom() {
+        assertThat(AwsFailureExplainer.serviceOf(new CompletionException(DynamoDbException.builder()
+                .message("no").build()))).isEqualTo("DynamoDB");
+        assertThat(AwsFailureExplainer.serviceOf(ResourceNotFoundException.builder().message("no").build()))
+                .isEqualTo("Kinesis");
+        assertThat(AwsFailureExplainer.serviceOf(SdkClientException.create("Connection refused"))).isNull();
     }
 
     @Test
