@@ -102,7 +102,8 @@ class ConnectorOptions(unittest.TestCase):
         names = [name for name, _ in self.ssc.builder_calls()]
         for name in ("dynamoDBEndpointUrl", "cloudWatchEndpointUrl", "metricsEnabledDimensions",
                      "dynamoDBCredentials", "cloudWatchCredentials", "storageLevel", "maxRecordsPerRead",
-                     "idleTimeBetweenReads", "maxPrefetchBytesPerShard"):
+                     "idleTimeBetweenReads", "maxPrefetchBytesPerShard", "enhancedFanOutConsumerName",
+                     "enhancedFanOutConsumerArn"):
             self.assertNotIn(name, names)
 
     def test_polling_options_are_passed_on(self):
@@ -118,6 +119,19 @@ class ConnectorOptions(unittest.TestCase):
             create(self.ssc, maxRecordsPerRead="2000")
         with self.assertRaisesRegex(TypeError, "idleTimeBetweenReads takes seconds"):
             create(self.ssc, idleTimeBetweenReads="300ms")
+        self.assertEqual(self.ssc.builder_calls(), [])
+
+    def test_enhanced_fan_out_options_are_passed_on(self):
+        create(self.ssc, enhancedFanOutConsumerName="orders-app")
+        self.assertEqual(dict(self.ssc.builder_calls())["enhancedFanOutConsumerName"], ("orders-app",))
+
+        arn = "arn:aws:kinesis:eu-west-1:123456789012:stream/orders/consumer/orders-app:1700000000"
+        create(self.ssc, enhancedFanOutConsumerArn=arn)
+        self.assertEqual(dict(self.ssc.builder_calls())["enhancedFanOutConsumerArn"], (arn,))
+
+    def test_enhanced_fan_out_options_of_the_wrong_type_are_refused(self):
+        with self.assertRaisesRegex(TypeError, "enhancedFanOutConsumerName takes a string"):
+            create(self.ssc, enhancedFanOutConsumerName=42)
         self.assertEqual(self.ssc.builder_calls(), [])
 
     def test_a_timestamp_start_sends_epoch_milliseconds(self):

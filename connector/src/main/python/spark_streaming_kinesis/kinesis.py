@@ -111,14 +111,16 @@ class KinesisUtils:
                      stsSessionName=None, stsExternalId=None, *, dynamoDBEndpointUrl=None,
                      cloudWatchEndpointUrl=None, metricsEnabledDimensions=None, dynamoDBCredentials=None,
                      cloudWatchCredentials=None, maxRecordsPerRead=None, idleTimeBetweenReads=None,
-                     maxPrefetchBytesPerShard=None):
+                     maxPrefetchBytesPerShard=None, enhancedFanOutConsumerName=None,
+                     enhancedFanOutConsumerArn=None):
         """A DStream of the stream's records, each decoded by ``decoder``.
 
         The positional parameters are PySpark's ``KinesisUtils.createStream``'s, so a job switches by changing its
         import. ``initialPositionInStream`` may also be an ``AtTimestamp``. ``checkpointInterval`` is in seconds.
         ``storageLevel`` defaults to ``StorageLevel.MEMORY_AND_DISK_2``. The keyword-only parameters are the
         connector's additions; credentials default to the Kinesis ones, which default to the AWS SDK's chain;
-        ``idleTimeBetweenReads`` is in seconds (e.g. 0.3).
+        ``idleTimeBetweenReads`` is in seconds (e.g. 0.3). ``enhancedFanOutConsumerName`` (registered when missing)
+        or ``enhancedFanOutConsumerArn`` (an existing consumer) reads with enhanced fan-out instead of polling.
         Invalid values raise here or, for what only the JVM checks, when the stream is built.
         """
         jstream = _java_stream(ssc, kinesisAppName, streamName, endpointUrl, regionName, initialPositionInStream,
@@ -127,7 +129,8 @@ class KinesisUtils:
                                               stsExternalId),
                                dynamoDBEndpointUrl, cloudWatchEndpointUrl, metricsEnabledDimensions,
                                dynamoDBCredentials, cloudWatchCredentials,
-                               _Polling(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard))
+                               _Polling(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard),
+                               _FanOut(enhancedFanOutConsumerName, enhancedFanOutConsumerArn))
         from pyspark.serializers import NoOpSerializer
         from pyspark.streaming import DStream
         return DStream(jstream, ssc, NoOpSerializer()).map(decoder)
@@ -135,7 +138,7 @@ class KinesisUtils:
 
 def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_position, checkpoint_interval,
                  metrics_level, storage_level, kinesis_credentials, dynamodb_endpoint_url, cloudwatch_endpoint_url,
-                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials, polling):
+                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials, polling, fan_out):
     """The JVM stream (a JavaReceiverInputDStream of byte arrays), built through KinesisPythonStreamBuilder."""
     for name, credentials in (("dynamoDBCredentials", dynamodb_credentials),
                               ("cloudWatchCredentials", cloudwatch_credentials)):
@@ -173,6 +176,7 @@ def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_
     if cloudwatch_credentials is not None:
         builder.cloudWatchCredentials(*cloudwatch_credentials._java_arguments())
     polling.apply(builder, ssc)
+    fan_out.apply(builder)
     return builder.build()
 
 
@@ -198,6 +202,24 @@ class _Polling:
             builder.idleTimeBetweenReads(ssc._jduration(self.idle_time_between_reads))
         if self.max_prefetch_bytes_per_shard is not None:
             builder.maxPrefetchBytesPerShard(self.max_prefetch_bytes_per_shard)
+
+
+class _FanOut:
+    """The enhanced fan-out options; the JVM checks the values (a name or an ARN, not both)."""
+
+    def __init__(self, consumer_name, consumer_arn):
+        for name, value in (("enhancedFanOutConsumerName", consumer_name),
+                            ("enhancedFanOutConsumerArn", consumer_arn)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError("%s takes a string, not %r" % (name, value))
+        self.consumer_name = consumer_name
+        self.consumer_arn = consumer_arn
+
+    def apply(self, builder):
+        if self.consumer_name is not None:
+            builder.enhancedFanOutConsumerName(self.consumer_name)
+        if self.consumer_arn is not None:
+            builder.enhancedFanOutConsumerArn(self.consumer_arn)
 
 
 def _builder_class(jvm):

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|scale] [--shards N,N]
+ * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|efo|scale] [--shards N,N]
  * [--receivers N,N] [--records-per-read N] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of the
  * size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
  * Structured Streaming source and, as its references in the same run, the plain read loops and the DStream on the
  * same backlogs and at the same latency rates (at its defaults); {@code --only dstream} everything but the source and
- * the sink; {@code --only sink} the sink's writes alone.
+ * the sink; {@code --only sink} the sink's writes alone; {@code --only efo} the latency of both readers with
+ * enhanced fan-out beside polling, and nothing else.
  * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
  * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
  * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out.
@@ -27,7 +28,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
 
     /** Which readers a run measures; SCALE is the scale harness. */
     enum Readers {
-        ALL, DSTREAM, SOURCE, SINK, SCALE;
+        ALL, DSTREAM, SOURCE, SINK, EFO, SCALE;
 
         boolean dstream() {
             return this == ALL || this == DSTREAM;
@@ -65,7 +66,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                 case "--records-per-read" -> recordsPerRead = counts(value(args, ++i, "--records-per-read"),
                         "--records-per-read").get(0);
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
-                        + "[--quick] [--only dstream|source|sink|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
+                        + "[--quick] [--only dstream|source|sink|efo|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
                         + "[--output DIR]");
             }
         }
@@ -80,9 +81,10 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
             case "dstream" -> Readers.DSTREAM;
             case "source" -> Readers.SOURCE;
             case "sink" -> Readers.SINK;
+            case "efo" -> Readers.EFO;
             case "scale" -> Readers.SCALE;
-            default -> throw new IllegalArgumentException("--only takes dstream, source, sink or scale, got '" + value
-                    + "'");
+            default -> throw new IllegalArgumentException("--only takes dstream, source, sink, efo or scale, got '"
+                    + value + "'");
         };
     }
 

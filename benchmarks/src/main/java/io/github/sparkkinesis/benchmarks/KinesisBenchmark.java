@@ -22,6 +22,7 @@ import io.github.sparkkinesis.benchmarks.report.MarkdownTable;
 import io.github.sparkkinesis.benchmarks.report.ScalingChart;
 import io.github.sparkkinesis.benchmarks.scale.ScaleHarness;
 import io.github.sparkkinesis.localstack.LocalStack;
+import io.github.sparkkinesis.localstack.fanout.FanOutKinesisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,13 @@ public final class KinesisBenchmark {
 
     private void run() throws Exception {
         long start = System.nanoTime();
+        if (options.readers() == BenchmarkOptions.Readers.EFO) {
+            try (LocalStack stack = LocalStack.start()) {
+                fanOutLatency(stack);
+            }
+            writeReport(Duration.ofNanos(System.nanoTime() - start));
+            return;
+        }
         if (options.readers() != BenchmarkOptions.Readers.SINK) {
             try (LocalStack stack = LocalStack.start()) {
                 fastServer(stack);
@@ -262,6 +270,48 @@ public final class KinesisBenchmark {
         }
     }
 
+    /**
+     * Enhanced fan-out beside polling, same run, same rate: the fast loopback server polled directly, and the test
+     * kit's fan-out server in front of it pushing to subscriptions (records put through it reach them at once).
+     */
+    private void fanOutLatency(LocalStack stack) throws Exception {
+        int streams = 4 * options.runs();
+        List<String> specs = new ArrayList<>();
+        for (int run = 0; run < streams; run++) {
+            specs.add(new Backlog("latency-" + run, LATENCY_SHARDS, 0, SMALL).fastServerSpec());
+        }
+        try (FastServerProcess server = FastServerProcess.start(specs);
+                FanOutKinesisServer fanOut = FanOutKinesisServer.start(server.endpoint())) {
+            KinesisEndpoints polled = new KinesisEndpoints(server.endpoint(), stack.dynamoDbEndpoint());
+            KinesisEndpoints pushed = new KinesisEndpoints(fanOut.endpoint(), stack.dynamoDbEndpoint());
+            int stream = 0;
+            for (ConsumerSettings settings : List.of(ConsumerSettings.DEFAULTS,
+                    ConsumerSettings.enhancedFanOut("benchmark-dstream"))) {
+                KinesisEndpoints endpoints = settings.enhancedFanOutConsumerName() == null ? polled : pushed;
+                List<ConnectorLatency.Result> results = new ArrayList<>();
+                for (int run = 1; run <= options.runs(); run++) {
+                    results.add(latencyRun(endpoints, "latency-" + stream++, FAST_LATENCY_RATE, settings));
+                }
+                latencies.row(latencyRow(serverName(endpoints == pushed), DSTREAM, FAST_LATENCY_RATE,
+                        settings.toString(), results));
+            }
+            for (SourceSettings settings : List.of(SourceSettings.DEFAULTS, SourceSettings.DEFAULTS
+                    .with("consumerMode", "efo").with("consumerName", "benchmark-source"))) {
+                KinesisEndpoints endpoints = settings.options().isEmpty() ? polled : pushed;
+                List<ConnectorLatency.Result> results = new ArrayList<>();
+                for (int run = 1; run <= options.runs(); run++) {
+                    results.add(sourceLatencyRun(endpoints, "latency-" + stream++, FAST_LATENCY_RATE, settings));
+                }
+                latencies.row(latencyRow(serverName(endpoints == pushed), SOURCE, FAST_LATENCY_RATE,
+                        "1 s trigger, " + settings, results));
+            }
+        }
+    }
+
+    private static String serverName(boolean fanOut) {
+        return fanOut ? "fast loopback + fan-out server" : "fast loopback";
+    }
+
     /** The local stack's kinesis-mock: latency of both readers, and the source's first row. */
     private void mockStack(LocalStack stack) throws Exception {
         KinesisEndpoints endpoints = new KinesisEndpoints(stack.kinesisEndpoint(), stack.dynamoDbEndpoint());
@@ -303,10 +353,15 @@ public final class KinesisBenchmark {
 
     private static ConnectorLatency.Result sourceLatencyRun(KinesisEndpoints endpoints, String stream, int rate)
             throws Exception {
+        return sourceLatencyRun(endpoints, stream, rate, SourceSettings.DEFAULTS);
+    }
+
+    private static ConnectorLatency.Result sourceLatencyRun(KinesisEndpoints endpoints, String stream, int rate,
+            SourceSettings settings) throws Exception {
         double load = LoadAverage.sample();
         ConnectorLatency.Result result =
-                SourceLatency.run(endpoints, stream, rate, SMALL, LATENCY_PRODUCE_FOR, SourceSettings.DEFAULTS);
-        printLatency(SOURCE, rate, sourceLatencySettings(), result, load);
+                SourceLatency.run(endpoints, stream, rate, SMALL, LATENCY_PRODUCE_FOR, settings);
+        printLatency(SOURCE, rate, "1 s trigger, " + settings, result, load);
         return result;
     }
 
@@ -449,7 +504,9 @@ public final class KinesisBenchmark {
                 .append(" at the starts of the runs; the harness took ").append(took.toMinutes())
                 .append(" min.\n\n");
         if (options.readers() != BenchmarkOptions.Readers.SINK) {
-            report.append(drains.toMarkdown());
+            if (options.readers() != BenchmarkOptions.Readers.EFO) {
+                report.append(drains.toMarkdown());
+            }
             scalingTables.forEach(table -> report.append(table.toMarkdown()));
             if (options.readers().source()) {
                 report.append(sourceDrains.toMarkdown());

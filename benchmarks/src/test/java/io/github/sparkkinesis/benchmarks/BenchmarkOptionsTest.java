@@ -38,10 +38,19 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void onlyEfoMeasuresNeitherReadersOtherFigures() {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--only", "efo"});
+
+        assertThat(options.readers().dstream()).isFalse();
+        assertThat(options.readers().source()).isFalse();
+        assertThat(options.reportFile()).isEqualTo("results-efo.md");
+    }
+
+    @Test
     void rejectsAnUnknownReader() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only", "kafka"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dstream, source, sink or scale");
+                .hasMessageContaining("dstream, source, sink, efo or scale");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only"}))
                 .hasMessageContaining("--only needs a value");
     }

@@ -3,15 +3,11 @@ package io.github.sparkkinesis.localstack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -51,25 +46,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
-    /** Request headers the JDK's HTTP client sets itself. */
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
     private static final String UNAVAILABLE = "ServiceUnavailable";
     private static final String TARGET_HEADER = "X-Amz-Target";
     private static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
 
-    private final URI target;
+    private final HttpForwarder forwarder;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "fault-injecting-proxy");
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final Map<String, Double> throttledShares = new ConcurrentHashMap<>();
     private final Map<String, Integer> throttledEvery = new ConcurrentHashMap<>();
     private final Map<String, Long> callsOutsideWindows = new HashMap<>();
@@ -86,7 +74,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final AtomicLong rejectedRecords = new AtomicLong();
 
     private FaultInjectingProxy(URI target) throws IOException {
-        this.target = target;
+        this.forwarder = new HttpForwarder(target);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -252,7 +240,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         List<Object> keptAnswers = List.of();
         long failed = 0;
-        Forwarded forwarded = null;
+        HttpForwarder.Answer forwarded = null;
         if (!kept.isEmpty()) {
             request.put("Records", kept);
             forwarded = forward(exchange, Cbor.encode(request));
@@ -284,7 +272,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         Map<String, List<String>> headers = new HashMap<>();
         headers.put("Content-Type", List.of(CBOR_CONTENT_TYPE));
         headers.put("x-amzn-RequestId", List.of(java.util.UUID.randomUUID().toString()));
-        respond(exchange, new Forwarded(200, headers, Cbor.encode(answer)));
+        respond(exchange, new HttpForwarder.Answer(200, headers, Cbor.encode(answer)));
     }
 
     private synchronized boolean throttles(String operation) {
@@ -320,41 +308,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return dot < 0 ? target : target.substring(dot + 1);
     }
 
-    /** An answer of the server, read whole. */
-    private record Forwarded(int status, Map<String, List<String>> headers, byte[] body) {
-    }
-
-    private Forwarded forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                .timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while forwarding", e);
-        }
+    private HttpForwarder.Answer forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpForwarder.Answer answer = forwarder.forward(exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(), exchange.getRequestHeaders(), body);
         forwarded.incrementAndGet();
-        Map<String, List<String>> headers = new HashMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
-                    && !name.startsWith(":")) {
-                headers.put(name, values);
-            }
-        });
-        try (InputStream in = response.body()) {
-            return new Forwarded(response.statusCode(), headers, in.readAllBytes());
-        }
+        return answer;
     }
 
-    private static void respond(HttpExchange exchange, Forwarded answer) throws IOException {
-        exchange.getResponseHeaders().putAll(answer.headers());
+    private static void respond(HttpExchange exchange, HttpForwarder.Answer answer) throws IOException {
+        answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
         byte[] bytes = answer.body();
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.sparkkinesis.localstack.fanout.FanOutKinesisServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,6 +32,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *     // point the connector at stack.kinesisEndpoint() and stack.dynamoDbEndpoint()
  * }
  * }</pre>
+ *
+ * <p>Enhanced fan-out: kinesis-mock 0.6.2 answers SubscribeToShard, but never ends a shard's subscription with its
+ * child shards, polls once a second and cannot be told to end subscriptions; {@link #enhancedFanOut()} gives an
+ * endpoint that serves fan-out properly over the same records.
  *
  * <p>kinesis-mock serves plain HTTP (its TLS port is unusable with the AWS SDK's HTTP/2 default), accepts any
  * credentials, and slows down as a shard fills up: keep test data to a few thousand records per shard and use a
@@ -68,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final KinesisStreamFixture streams;
     private final LeaseTableFixture leaseTables;
+    private FanOutKinesisServer fanOut;
 
     private LocalStack(NodeServer kinesisMock, int kinesisTlsPort, NodeServer dynalite) {
         this.kinesisMock = kinesisMock;
@@ -226,6 +232,18 @@ public final class LocalStack implements AutoCloseable {
         return leaseTables;
     }
 
+    /**
+     * A Kinesis endpoint with enhanced fan-out (consumers and SubscribeToShard over HTTP/2) in front of this stack's
+     * kinesis-mock, with Kinesis's limits and timings; started on first use and stopped with the stack. Tests that
+     * need other settings start their own {@link FanOutKinesisServer}.
+     */
+    public synchronized FanOutKinesisServer enhancedFanOut() {
+        if (fanOut == null) {
+            fanOut = FanOutKinesisServer.start(kinesisEndpoint());
+        }
+        return fanOut;
+    }
+
     /** Whether both server processes are still running. */
     public boolean isRunning() {
         return kinesisMock.isAlive() && dynalite.isAlive();
@@ -234,6 +252,11 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (fanOut != null) {
+                    fanOut.close();
+                }
+            }
             kinesis.close();
             dynamoDb.close();
         } finally {

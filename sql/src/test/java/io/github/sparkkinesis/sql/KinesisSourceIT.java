@@ -8,6 +8,7 @@ import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.sql.testing.BatchRecorder;
 import io.github.sparkkinesis.sql.testing.SqlTestSession;
+import io.github.sparkkinesis.sql.testing.StartedQueries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,9 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reading with the kinesis source, against kinesis-mock: positions, triggers, limits, aggregates, metrics, errors. */
 @ExtendWith(LocalStackExtension.class)
@@ -33,19 +34,9 @@ class KinesisSourceIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<StreamingQuery> queries = new ArrayList<>();
+    @RegisterExtension
+    final StartedQueries queries = new StartedQueries();
 
-    @AfterEach
-    void stopQueries() throws java.util.concurrent.TimeoutException {
-        for (StreamingQuery query : queries) {
-            query.stop();
-        }
-    }
-
-    private StreamingQuery started(StreamingQuery query) {
-        queries.add(query);
-        return query;
-    }
 
     @Test
     void availableNowReadsEveryRecordOfFourShardsOnceThenStops(LocalStack stack) throws Exception {
@@ -54,7 +45,7 @@ class KinesisSourceIT {
         stack.streams().putRecords(stream, payloads);
         String table = "kinesis_" + System.nanoTime();
 
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .load()
                 .writeStream().format("memory").queryName(table)
@@ -80,7 +71,7 @@ class KinesisSourceIT {
         stack.streams().putRecords(stream, TestPayloads.numbered("l", 400));
         BatchRecorder batches = new BatchRecorder();
 
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .option("maxRecordsPerTrigger", "100")
                 .load()
@@ -101,7 +92,7 @@ class KinesisSourceIT {
         stack.streams().putRecords(stream, TestPayloads.numbered("t", 300));
         BatchRecorder batches = new BatchRecorder();
 
-        started(SqlTestSession.kinesis(stack, stream)
+        queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "earliest")
                 .option("maxRecordsPerTrigger", "50")
                 .load()
@@ -120,7 +111,7 @@ class KinesisSourceIT {
         String stream = stack.streams().createUniqueStream("latest", 2);
         stack.streams().putRecords(stream, TestPayloads.numbered("before", 50));
         BatchRecorder batches = new BatchRecorder();
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .load()
                 .writeStream().foreachBatch(batches)
                 .trigger(Trigger.ProcessingTime(200, TimeUnit.MILLISECONDS))
@@ -147,7 +138,7 @@ class KinesisSourceIT {
         stack.streams().putRecords(stream, TestPayloads.numbered("new", 50));
         BatchRecorder batches = new BatchRecorder();
 
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "{\"at_timestamp\": \"" + from + "\"}")
                 .load()
                 .writeStream().foreachBatch(batches)
@@ -173,7 +164,7 @@ class KinesisSourceIT {
         }
         BatchRecorder batches = new BatchRecorder();
 
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .option("maxRecordsPerTrigger", "30")
                 .load()
@@ -191,7 +182,7 @@ class KinesisSourceIT {
         stack.streams().putRecords(stream, TestPayloads.numbered("m", 100));
         BatchRecorder batches = new BatchRecorder();
 
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, stream)
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .load()
                 .writeStream().foreachBatch(batches)
@@ -208,7 +199,7 @@ class KinesisSourceIT {
 
     @Test
     void aStreamThatDoesNotExistFailsTheQueryNamingIt(LocalStack stack) throws Exception {
-        StreamingQuery query = started(SqlTestSession.kinesis(stack, "no-such-stream")
+        StreamingQuery query = queries.started(SqlTestSession.kinesis(stack, "no-such-stream")
                 .load()
                 .writeStream().format("memory").queryName("missing_" + System.nanoTime())
                 .start());

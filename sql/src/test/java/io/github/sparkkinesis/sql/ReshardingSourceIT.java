@@ -7,6 +7,7 @@ import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import io.github.sparkkinesis.sql.testing.BatchRecorder;
 import io.github.sparkkinesis.sql.testing.SqlTestSession;
+import io.github.sparkkinesis.sql.testing.StartedQueries;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Splits and merges, while the query runs and while it is stopped: every record is read exactly once, and a
@@ -34,21 +35,32 @@ class ReshardingSourceIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<StreamingQuery> queries = new ArrayList<>();
-
-    @AfterEach
-    void stopQueries() throws Exception {
-        for (StreamingQuery query : queries) {
-            query.stop();
-        }
-    }
+    @RegisterExtension
+    final StartedQueries queries = new StartedQueries();
 
     @Test
     void aSplitAndAMergeWhileTheQueryRunsLoseNothingAndKeepParentsFirst(LocalStack stack) throws Exception {
         String stream = stack.streams().createUniqueStream("reshard-running", 2);
+        splitAndMergeWhileTheQueryRuns(stack, stream, batches -> start(stack, stream, batches,
+                Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS), Files.createTempDirectory("checkpoint")
+                        .toString()));
+    }
+
+    /** Starts a query that hands its batches to a recorder. */
+    @FunctionalInterface
+    interface QueryOfRecorder {
+        StreamingQuery start(BatchRecorder batches) throws Exception;
+    }
+
+    /**
+     * Splits one of the stream's two shards, then merges the children, while a query reads what a producer puts
+     * (500 records at 50/s): every record once, each partition key's records in order (the polling and the
+     * enhanced fan-out tests share it).
+     */
+    static void splitAndMergeWhileTheQueryRuns(LocalStack stack, String stream, QueryOfRecorder query)
+            throws Exception {
         BatchRecorder batches = new BatchRecorder();
-        StreamingQuery query = start(stack, stream, batches, Trigger.ProcessingTime(300, TimeUnit.MILLISECONDS),
-                Files.createTempDirectory("checkpoint").toString());
+        StreamingQuery running = query.start(batches);
         try (BoundedProducer producer = BoundedProducer.start(stack, stream, "r", 500, 50)) {
             Eventually.await(TIMEOUT, () -> batches.texts().size() >= 100, () -> batches.texts().size() + " read");
             List<String> shards = stack.streams().openShardIds(stream);
@@ -65,7 +77,7 @@ class ReshardingSourceIT {
             assertThat(batches.texts()).hasSameSizeAs(texts);
             assertPartitionKeyOrder(produced, batches);
         }
-        query.stop();
+        running.stop();
     }
 
     @Test
@@ -99,16 +111,14 @@ class ReshardingSourceIT {
 
     private StreamingQuery start(LocalStack stack, String stream, BatchRecorder batches, Trigger trigger,
             String checkpoint) throws Exception {
-        StreamingQuery query = SqlTestSession.kinesis(stack, stream)
+        return queries.started(SqlTestSession.kinesis(stack, stream)
                 .option("initialPosition", "trim_horizon")
                 .option("shardListRefreshInterval", "1s")
                 .load()
                 .writeStream().foreachBatch(batches)
                 .option("checkpointLocation", checkpoint)
                 .trigger(trigger)
-                .start();
-        queries.add(query);
-        return query;
+                .start());
     }
 
     /** Records of one partition key were produced in order; they must come in batches in that order. */

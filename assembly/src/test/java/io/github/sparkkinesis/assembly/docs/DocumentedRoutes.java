@@ -47,6 +47,10 @@ final class DocumentedRoutes {
             notRunHere("docs/scaling.md", "--records-per-read 1000",
                     "single runs of the scale harness: 5-10 minutes each, print figures, assert nothing. "
                             + "BudgetedRetrievalStrategyTest runs the receiver budget with 1,000 shards"),
+            notRunHere("docs/operations.md", "aws kinesis list-stream-consumers",
+                    "the AWS CLI against a real account. StreamConsumerRegistrarIT, EnhancedFanOutIT and "
+                            + "EnhancedFanOutSourceIT list, register and deregister consumers with the same API calls "
+                            + "on the test kit's fan-out server"),
             // As written, on ports of its own, and each subcommand on its own.
             runBy("docs/local-stack.md", "local-stack/bin/local-stack status", "LocalStackScriptTest"),
             notRunHere("docs/structured-streaming.md", "ASSEMBLY=assembly/target/",

@@ -16,23 +16,28 @@ import software.amazon.kinesis.metrics.MetricsLevel;
  * start of the shards.
  */
 public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecordsPerRead,
-        Long maxPrefetchBytesPerShard) {
+        Long maxPrefetchBytesPerShard, String enhancedFanOutConsumerName) {
 
-    public static final ConsumerSettings DEFAULTS = new ConsumerSettings(null, null, null);
+    public static final ConsumerSettings DEFAULTS = new ConsumerSettings(null, null, null, null);
 
     /** Kinesis's most records per GetRecords call, the connector's default. */
     public static final int KINESIS_READ_LIMIT = 10_000;
 
     public static ConsumerSettings idleTimeBetweenReads(Duration idle) {
-        return new ConsumerSettings(idle, null, null);
+        return new ConsumerSettings(idle, null, null, null);
     }
 
     public static ConsumerSettings maxRecordsPerRead(int records) {
-        return new ConsumerSettings(null, records, null);
+        return new ConsumerSettings(null, records, null, null);
     }
 
     public static ConsumerSettings maxPrefetchBytesPerShard(long bytes) {
-        return new ConsumerSettings(null, null, bytes);
+        return new ConsumerSettings(null, null, bytes, null);
+    }
+
+    /** Enhanced fan-out through the consumer of this name (the endpoint must serve SubscribeToShard). */
+    public static ConsumerSettings enhancedFanOut(String consumerName) {
+        return new ConsumerSettings(null, null, null, consumerName);
     }
 
     /** What a plain read loop asks for per call to compare with these settings. */
@@ -69,6 +74,7 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
         if (maxPrefetchBytesPerShard != null) {
             builder.maxPrefetchBytesPerShard(maxPrefetchBytesPerShard);
         }
+        builder.enhancedFanOutConsumerName(enhancedFanOutConsumerName);
         return builder.buildWithMessageHandler(ReceiveClock::receive, byte[].class);
     }
 
@@ -83,6 +89,9 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
         }
         if (maxPrefetchBytesPerShard != null) {
             changed.add("prefetch " + (maxPrefetchBytesPerShard >> 20) + " MiB");
+        }
+        if (enhancedFanOutConsumerName != null) {
+            changed.add("enhanced fan-out");
         }
         return changed.isEmpty() ? "defaults" : String.join(", ", changed);
     }

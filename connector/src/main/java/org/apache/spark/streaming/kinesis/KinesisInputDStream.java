@@ -617,6 +617,37 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
             return this;
         }
 
+        /**
+         * Reads with enhanced fan-out through the consumer of this name: Kinesis pushes each shard's records to it
+         * over HTTP/2 as they arrive (about 70 ms after the put instead of the next poll), with 2 MiB/s per shard
+         * of its own instead of a share of the shard's polling limits. The consumer is registered when the stream
+         * has none of that name and reused when it has; it is never deregistered by the connector (see the
+         * operations guide: a stream has at most 20 consumers, and each costs per shard-hour). DStreams of one
+         * application share it; give each application its own. Default: unset, the stream is polled with
+         * GetRecords. Not together with {@link #enhancedFanOutConsumerArn} or the polling options
+         * ({@link #maxRecordsPerRead}, {@link #idleTimeBetweenReads}, {@link #maxPrefetchBytesPerShard},
+         * {@link #maxPrefetchBytesPerReceiver}).
+         * Example: {@code enhancedFanOutConsumerName("orders-to-s3")}.
+         */
+        public Builder enhancedFanOutConsumerName(String consumerName) {
+            config.enhancedFanOutConsumerName(consumerName);
+            return this;
+        }
+
+        /**
+         * Reads with enhanced fan-out through an existing consumer of the stream, given by its ARN (for consumers
+         * registered outside the application, e.g. by infrastructure code that also owns their removal; the
+         * receivers then need no {@code kinesis:RegisterStreamConsumer} permission). It must be a consumer of this
+         * stream in this region, and ACTIVE (the receiver waits while it is CREATING). Default: unset, the stream
+         * is polled. Not together with {@link #enhancedFanOutConsumerName} or the polling options.
+         * Example:
+         * {@code enhancedFanOutConsumerArn("arn:aws:kinesis:eu-west-1:123456789012:stream/orders/consumer/app:1700000000")}.
+         */
+        public Builder enhancedFanOutConsumerArn(String consumerArn) {
+            config.enhancedFanOutConsumerArn(consumerArn);
+            return this;
+        }
+
         /** Test hook: KCL lease timings (failover, assignment interval) other than the defaults. */
         Builder kclTuning(KclTuning tuning) {
             config.kclTuning(tuning);

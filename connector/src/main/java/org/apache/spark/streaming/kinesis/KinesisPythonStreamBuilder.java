@@ -11,7 +11,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 /**
  * The JVM side of this project's Python package ({@code spark_streaming_kinesis}), for what PySpark's own Kinesis
  * module cannot express: a start timestamp, DynamoDB and CloudWatch endpoints, metrics dimensions, separate
- * DynamoDB and CloudWatch credentials, and the polling options. Python creates it through py4j and calls one
+ * DynamoDB and CloudWatch credentials, the polling options and enhanced fan-out. Python creates it through py4j and calls one
  * setter per given option; every method takes only what py4j passes (strings or null, Python ints, a list of
  * strings, Spark's Duration and StorageLevel), and all checks happen in {@link #build()}, as in
  * {@link KinesisInputDStream.Builder}.
@@ -111,6 +111,18 @@ public final class KinesisPythonStreamBuilder {
     /** See {@link KinesisInputDStream.Builder#maxPrefetchBytesPerShard}. */
     public KinesisPythonStreamBuilder maxPrefetchBytesPerShard(long bytes) {
         builder.maxPrefetchBytesPerShard(bytes);
+        return this;
+    }
+
+    /** See {@link KinesisInputDStream.Builder#enhancedFanOutConsumerName}. */
+    public KinesisPythonStreamBuilder enhancedFanOutConsumerName(String consumerName) {
+        builder.enhancedFanOutConsumerName(consumerName);
+        return this;
+    }
+
+    /** See {@link KinesisInputDStream.Builder#enhancedFanOutConsumerArn}. */
+    public KinesisPythonStreamBuilder enhancedFanOutConsumerArn(String consumerArn) {
+        builder.enhancedFanOutConsumerArn(consumerArn);
         return this;
     }
 

@@ -250,6 +250,45 @@ class KinesisInputDStreamBuilderTest {
                 .hasMessageStartingWith("maxPrefetchBytesPerShard must be between 1 and");
     }
 
+    @Test
+    void pollingIsTheDefaultAndAFanOutConsumerNameOrArnIsKept() {
+        assertThat(configOf(minimal()).fanOut()).isEmpty();
+        assertThat(configOf(minimal().enhancedFanOutConsumerName("orders-app")).fanOut().orElseThrow()
+                .consumerName()).contains("orders-app");
+        String arn = "arn:aws:kinesis:us-east-1:123456789012:stream/" + STREAM + "/consumer/orders-app:1700000000";
+        assertThat(configOf(minimal().enhancedFanOutConsumerArn(arn)).fanOut().orElseThrow().consumerArn())
+                .contains(arn);
+        assertThat(configOf(minimal().enhancedFanOutConsumerName("orders-app").enhancedFanOutConsumerName(null))
+                .fanOut()).isEmpty();
+    }
+
+    @Test
+    void badFanOutOptionsFailAtBuildTimeSayingWhatToDo() {
+        String arn = "arn:aws:kinesis:us-east-1:123456789012:stream/" + STREAM + "/consumer/orders-app:1700000000";
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerName("app").enhancedFanOutConsumerArn(arn).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enhancedFanOutConsumerName and enhancedFanOutConsumerArn are both set");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerName("orders app").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enhancedFanOutConsumerName 'orders app' is not a Kinesis consumer name");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerName("").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 128 characters");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerArn("orders-app").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a Kinesis consumer ARN");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerArn(arn.replace(STREAM, "other")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a consumer of stream 'other', but the DStream reads '" + STREAM + "'");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerArn(arn.replace("us-east-1", "eu-west-1")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set regionName(\"eu-west-1\")");
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerName("app").idleTimeBetweenReads(new Duration(500))
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("idleTimeBetweenReads tunes polling (GetRecords), but the DStream reads "
+                        + "with enhanced fan-out (enhancedFanOutConsumerName)");
+    }
+
     // --- custom values ---
 
     @Test

@@ -37,10 +37,27 @@ class ReshardingIT {
 
     @Test
     void splitAndMergeUnderReadLoseNothingAndReadParentsFirst(LocalStack stack, StreamingContexts contexts) {
-        String stream = stack.streams().createUniqueStream("reshard", 2);
+        splitAndMergeWhileReading(stack, contexts, "reshard", (ssc, stream, app) ->
+                LocalStackDStreams.builder(stack, ssc, stream, app));
+    }
+
+    /** How a resharding scenario builds its DStream of a stream for an application. */
+    @FunctionalInterface
+    interface DStreamOfStream {
+        KinesisInputDStream.Builder builder(JavaStreamingContext ssc, String stream, String app);
+    }
+
+    /**
+     * Splits one of two shards and merges a child with the other while a DStream of {@code reader} reads, 60
+     * records before, between and after: every record arrives once, parents before children, closed shards are
+     * checkpointed at their end (the polling and the enhanced fan-out tests share it).
+     */
+    static void splitAndMergeWhileReading(LocalStack stack, StreamingContexts contexts, String prefix,
+            DStreamOfStream reader) {
+        String stream = stack.streams().createUniqueStream(prefix, 2);
         String app = KinesisStreamFixture.uniqueName("app");
         JavaStreamingContext ssc = contexts.create();
-        RecordSink<byte[]> sink = RecordSink.attach(LocalStackDStreams.builder(stack, ssc, stream, app)
+        RecordSink<byte[]> sink = RecordSink.attach(reader.builder(ssc, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
                 .build().asJava());
         List<ProducedRecord> produced = new ArrayList<>(stack.streams().putRecords(stream,

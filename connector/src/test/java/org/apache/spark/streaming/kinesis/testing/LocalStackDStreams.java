@@ -26,6 +26,16 @@ public final class LocalStackDStreams {
     }
 
     /**
+     * A builder that reads with enhanced fan-out through consumer {@code consumerName}, from the stack's fan-out
+     * endpoint ({@link LocalStack#enhancedFanOut()}), metrics off.
+     */
+    public static KinesisInputDStream.Builder fanOutBuilder(LocalStack stack, JavaStreamingContext ssc,
+            String streamName, String appName, String consumerName) {
+        return builder(ssc, stack.enhancedFanOut().endpoint().toString(), stack.dynamoDbEndpoint().toString(),
+                streamName, appName).enhancedFanOutConsumerName(consumerName);
+    }
+
+    /**
      * The same for an application in a child JVM, which gets the stack's endpoints as arguments rather than the
      * stack itself.
      */

@@ -17,7 +17,8 @@ import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
  * A Spark Streaming application, run in its own JVM by tests, that reads a stream of the local stack and appends
  * every record (as a UTF-8 line) to a file after each batch. It stops gracefully on SIGTERM.
  *
- * <p>Arguments: kinesis-endpoint dynamodb-endpoint stream-name app-name output-file
+ * <p>Arguments: kinesis-endpoint dynamodb-endpoint stream-name app-name output-file [fan-out-consumer-name]; with
+ * the last one it reads with enhanced fan-out through that consumer (the endpoint must serve it).
  */
 public final class RecordingConsumerApp {
 
@@ -35,6 +36,7 @@ public final class RecordingConsumerApp {
         JavaStreamingContext ssc = new JavaStreamingContext(conf, new Duration(1000));
         LocalStackDStreams.builder(ssc, kinesisEndpoint, dynamoDbEndpoint, stream, app)
                 .initialPosition(new KinesisInitialPositions.TrimHorizon())
+                .enhancedFanOutConsumerName(args.length > 5 ? args[5] : null)
                 .build()
                 .asJava()
                 .foreachRDD(rdd -> append(output, rdd.collect()));

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.sql.internal.fetch;
 
+import io.github.sparkkinesis.sql.internal.fanout.SubscribedShards;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,9 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPage;
 import org.apache.spark.streaming.kinesis.internal.read.ShardPageReader;
+import org.apache.spark.streaming.kinesis.internal.read.ShardPageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
@@ -21,6 +22,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * whole fetch returns at the latest after {@code maxFetchDuration}. A fetch that finds nothing in any of its shards
  * polls again every {@code shardFetchInterval} for up to {@code longPoll}, so an idle stream does not cost a Spark
  * job per poll.
+ *
+ * <p>A stream read with enhanced fan-out gives its pages from the shard's subscription instead
+ * ({@link SubscribedShards}): the records Kinesis pushed since the last fetch, then what arrives while the fetch
+ * lasts; the rest works the same.
  */
 public final class ShardFetcher {
 
@@ -41,14 +46,32 @@ public final class ShardFetcher {
 
     /** Fetches every shard of {@code specs}; one result per spec, in order. */
     public List<ShardFetchResult> fetch(List<ShardFetchSpec> specs) {
-        KinesisClient kinesis = SharedKinesisClients.forConnection(settings.connection());
         String location = BlockRef.locationOf(SparkEnv.get().blockManager().blockManagerId());
         List<ShardRead> reads = new ArrayList<>(specs.size());
-        for (ShardFetchSpec spec : specs) {
-            reads.add(new ShardRead(spec, location, ShardPageReader.open(kinesis, settings.retrySettings(), spec.stream(),
-                    spec.shardId(), HashKeyRange.builder().startingHashKey(spec.startingHashKey())
-                            .endingHashKey(spec.endingHashKey()).build(), spec.from())));
+        try {
+            for (ShardFetchSpec spec : specs) {
+                reads.add(new ShardRead(spec, location, pages(spec)));
+            }
+            return readInTurns(reads);
+        } finally {
+            reads.forEach(read -> read.pages.close());
         }
+    }
+
+    /** The shard's pages by GetRecords, or from its subscription when its stream is read with enhanced fan-out. */
+    private ShardPageSource pages(ShardFetchSpec spec) {
+        HashKeyRange hashKeys = HashKeyRange.builder().startingHashKey(spec.startingHashKey())
+                .endingHashKey(spec.endingHashKey()).build();
+        String consumerArn = settings.consumerArns().get(spec.stream());
+        if (consumerArn == null) {
+            return ShardPageReader.open(SharedKinesisClients.forConnection(settings.connection()),
+                    settings.retrySettings(), spec.stream(), spec.shardId(), hashKeys, spec.from());
+        }
+        return SubscribedShards.open(SharedKinesisClients.fanOut(settings.connection()), consumerArn, spec.stream(),
+                spec.shardId(), hashKeys, spec.from(), settings.maxRecordsPerCall());
+    }
+
+    private List<ShardFetchResult> readInTurns(List<ShardRead> reads) {
         long started = System.nanoTime();
         long deadline = started + settings.maxFetchDuration().toNanos();
         long longPollDeadline = started + settings.longPoll().toNanos();
@@ -93,7 +116,7 @@ public final class ShardFetcher {
     private final class ShardRead {
         private final ShardFetchSpec spec;
         private final String location;
-        private final ShardPageReader pages;
+        private final ShardPageSource pages;
         private final List<BlockRef> blocks = new ArrayList<>();
         private long records;
         private long bytes;
@@ -104,7 +127,7 @@ public final class ShardFetcher {
         private String firstAvailableAfterGap;
         private boolean outOfBlockNames;
 
-        ShardRead(ShardFetchSpec spec, String location, ShardPageReader pages) {
+        ShardRead(ShardFetchSpec spec, String location, ShardPageSource pages) {
             this.spec = spec;
             this.location = location;
             this.pages = pages;

@@ -26,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
+import org.apache.spark.streaming.kinesis.internal.config.FanOutSettings;
 
 /**
  * The options of the kinesis source ({@code spark.readStream.format("kinesis").option(...)}), every one checked
@@ -36,7 +37,8 @@ import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
  * <p>Defaults: region from the AWS SDK's default region chain at run time; the region's Kinesis endpoint; the
  * SDK's default credential chain; initial position {@code latest}; {@code maxRecordsPerFetch} 10,000;
  * {@code shardFetchInterval} 300 ms; {@code maxFetchDuration} 10 s; shards spread over the cluster's parallelism;
- * {@code shardListRefreshInterval} 60 s; no read limits; {@code failOnDataLoss} true. The names and defaults are
+ * {@code shardListRefreshInterval} 60 s; no read limits; {@code failOnDataLoss} true; {@code consumerMode}
+ * {@code polling} ({@code efo} requires {@code consumerName}); {@code requireConsumerDeregistration} false. The names and defaults are
  * constants of {@link KnownOptions}.
  *
  * <p>Immutable and serializable. {@link #toString()} never shows the secret key or the role's external id.
@@ -58,6 +60,9 @@ public final class KinesisSourceOptions implements Serializable {
     private final Long maxRecordsPerTrigger;
     private final Long maxBytesPerTrigger;
     private final boolean failOnDataLoss;
+    /** Null when polling. */
+    private final String consumerName;
+    private final boolean requireConsumerDeregistration;
 
     private KinesisSourceOptions(OptionReader options) {
         // In the order of the reference, so that the first wrong option met is the first one reported.
@@ -80,7 +85,9 @@ public final class KinesisSourceOptions implements Serializable {
         maxRecordsPerTrigger = boxed(options.positiveLong(MAX_RECORDS_PER_TRIGGER, "no limit on records"));
         maxBytesPerTrigger = boxed(options.byteSize(MAX_BYTES_PER_TRIGGER, "no limit on bytes"));
         failOnDataLoss = options.bool(FAIL_ON_DATA_LOSS, KnownOptions.DEFAULT_FAIL_ON_DATA_LOSS);
-        rejectEnhancedFanOut(options);
+        consumerName = enhancedFanOut(options) ? consumerName(options) : null;
+        requireConsumerDeregistration = options.bool(REQUIRE_CONSUMER_DEREGISTRATION,
+                KnownOptions.DEFAULT_REQUIRE_CONSUMER_DEREGISTRATION);
     }
 
     /**
@@ -94,24 +101,35 @@ public final class KinesisSourceOptions implements Serializable {
         return new KinesisSourceOptions(new OptionReader(options));
     }
 
-    private static void rejectEnhancedFanOut(OptionReader options) {
-        options.text(CONSUMER_MODE).ifPresent(mode -> {
-            String lowerCase = mode.toLowerCase(Locale.ROOT);
-            if (lowerCase.equals(KnownOptions.CONSUMER_MODE_EFO)) {
-                throw OptionErrors.misuse(CONSUMER_MODE, "is 'efo', but enhanced fan-out is not supported yet",
-                        "use polling: set consumerMode to polling, or remove the option");
-            }
-            if (!lowerCase.equals(KnownOptions.CONSUMER_MODE_POLLING)) {
-                throw OptionErrors.invalidValue(CONSUMER_MODE, mode, "polling (efo, enhanced fan-out, is not "
-                        + "supported yet)", "remove the option for the default " + KnownOptions.DEFAULT_CONSUMER_MODE);
-            }
-        });
-        for (String efoOption : List.of(CONSUMER_NAME, REQUIRE_CONSUMER_DEREGISTRATION)) {
-            if (options.isSet(efoOption)) {
-                throw OptionErrors.misuse(efoOption, "belongs to enhanced fan-out (consumerMode efo), which is not "
-                        + "supported yet", "remove it: the source reads by polling");
+    private static boolean enhancedFanOut(OptionReader options) {
+        String mode = options.text(CONSUMER_MODE).orElse(KnownOptions.DEFAULT_CONSUMER_MODE);
+        String lowerCase = mode.toLowerCase(Locale.ROOT);
+        if (!lowerCase.equals(KnownOptions.CONSUMER_MODE_POLLING) && !lowerCase.equals(KnownOptions.CONSUMER_MODE_EFO)) {
+            throw OptionErrors.invalidValue(CONSUMER_MODE, mode, "polling (GetRecords) or efo (enhanced fan-out)",
+                    "remove the option for the default " + KnownOptions.DEFAULT_CONSUMER_MODE);
+        }
+        boolean efo = lowerCase.equals(KnownOptions.CONSUMER_MODE_EFO);
+        if (!efo) {
+            for (String efoOption : List.of(CONSUMER_NAME, REQUIRE_CONSUMER_DEREGISTRATION)) {
+                if (options.isSet(efoOption)) {
+                    throw OptionErrors.misuse(efoOption, "belongs to enhanced fan-out, but consumerMode is "
+                            + mode, "set consumerMode to efo, or remove " + efoOption);
+                }
             }
         }
+        return efo;
+    }
+
+    private static String consumerName(OptionReader options) {
+        String name = options.text(CONSUMER_NAME).orElseThrow(() -> OptionErrors.misuse(CONSUMER_NAME,
+                "is required with consumerMode efo", "name the enhanced fan-out consumer the query reads through "
+                        + "(registered when the stream has none of that name, reused when it has; keep the name "
+                        + "when the query restarts), e.g. .option(\"consumerName\", \"orders-to-delta\")"));
+        if (!FanOutSettings.isConsumerName(name)) {
+            throw OptionErrors.invalidValue(CONSUMER_NAME, name, "a Kinesis consumer name: 1 to 128 letters, digits, "
+                    + "'_', '-' and '.'", "choose a name made of those");
+        }
+        return name;
     }
 
     /** The streams to read, in the order given: one or more, each named once. */
@@ -192,6 +210,22 @@ public final class KinesisSourceOptions implements Serializable {
         return failOnDataLoss;
     }
 
+    /**
+     * The enhanced fan-out consumer the streams are read through ({@code consumerMode} {@code efo}): one of this
+     * name per stream, registered when missing. Empty: the streams are polled with GetRecords (the default).
+     */
+    public Optional<String> consumerName() {
+        return Optional.ofNullable(consumerName);
+    }
+
+    /**
+     * Whether the query deregisters its consumers when it stops (default false: they stay for the next run, and
+     * cost per shard-hour until removed).
+     */
+    public boolean requireConsumerDeregistration() {
+        return requireConsumerDeregistration;
+    }
+
     /** Every option with its value or default; the credentials as their masked description, never a secret. */
     public String describe() {
         List<String> parts = new ArrayList<>();
@@ -206,6 +240,9 @@ public final class KinesisSourceOptions implements Serializable {
         parts.add("maxRecordsPerTrigger=" + (maxRecordsPerTrigger == null ? "(none)" : maxRecordsPerTrigger));
         parts.add("maxBytesPerTrigger=" + (maxBytesPerTrigger == null ? "(none)" : maxBytesPerTrigger));
         parts.add("failOnDataLoss=" + failOnDataLoss);
+        parts.add("consumerMode=" + (consumerName == null ? KnownOptions.CONSUMER_MODE_POLLING
+                : KnownOptions.CONSUMER_MODE_EFO + ", consumerName=" + consumerName
+                        + ", requireConsumerDeregistration=" + requireConsumerDeregistration));
         return "KinesisSourceOptions(" + String.join(", ", parts) + ")";
     }
 
@@ -227,14 +264,16 @@ public final class KinesisSourceOptions implements Serializable {
                 && shardListRefreshInterval.equals(that.shardListRefreshInterval)
                 && Objects.equals(maxRecordsPerTrigger, that.maxRecordsPerTrigger)
                 && Objects.equals(maxBytesPerTrigger, that.maxBytesPerTrigger)
-                && failOnDataLoss == that.failOnDataLoss;
+                && failOnDataLoss == that.failOnDataLoss
+                && Objects.equals(consumerName, that.consumerName)
+                && requireConsumerDeregistration == that.requireConsumerDeregistration;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streamNames, connection, initialPosition,
                 maxRecordsPerFetch, shardFetchInterval, maxFetchDuration, shardsPerTask, shardListRefreshInterval,
-                maxRecordsPerTrigger, maxBytesPerTrigger, failOnDataLoss);
+                maxRecordsPerTrigger, maxBytesPerTrigger, failOnDataLoss, consumerName, requireConsumerDeregistration);
     }
 
     private static Integer boxed(OptionalInt value) {

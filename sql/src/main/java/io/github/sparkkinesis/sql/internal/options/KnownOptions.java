@@ -41,7 +41,7 @@ public final class KnownOptions {
     // --- data loss ---
     public static final String FAIL_ON_DATA_LOSS = "failOnDataLoss";
 
-    // --- enhanced fan-out (known so that Databricks jobs get a clear answer; not supported yet) ---
+    // --- enhanced fan-out ---
     public static final String CONSUMER_MODE = "consumerMode";
     public static final String CONSUMER_NAME = "consumerName";
     public static final String REQUIRE_CONSUMER_DEREGISTRATION = "requireConsumerDeregistration";
@@ -88,6 +88,7 @@ public final class KnownOptions {
     public static final String CONSUMER_MODE_POLLING = "polling";
     public static final String CONSUMER_MODE_EFO = "efo";
     public static final String DEFAULT_CONSUMER_MODE = CONSUMER_MODE_POLLING;
+    public static final boolean DEFAULT_REQUIRE_CONSUMER_DEREGISTRATION = false;
 
     private KnownOptions() {
     }

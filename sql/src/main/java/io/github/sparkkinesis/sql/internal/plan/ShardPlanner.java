@@ -272,7 +272,7 @@ public final class ShardPlanner implements AutoCloseable {
         // An idle stream: the fetch waits a while for records instead of returning at once, so that an idle query
         // does not run a Spark job every few milliseconds. Never when records wait, nor for AvailableNow.
         boolean longPoll = !anythingBuffered && arrivalCutoff == null;
-        FetchSettings settings = longPoll ? fetchSettings : withoutLongPoll(fetchSettings);
+        FetchSettings settings = longPoll ? fetchSettings : fetchSettings.withLongPoll(Duration.ZERO);
         int fetchId = sc.newRddId();
         List<ShardFetchResult> results;
         try {
@@ -316,11 +316,6 @@ public final class ShardPlanner implements AutoCloseable {
             groups.add(List.copyOf(specs.subList(from, Math.min(specs.size(), from + perTask))));
         }
         return groups;
-    }
-
-    private static FetchSettings withoutLongPoll(FetchSettings settings) {
-        return new FetchSettings(settings.connection(), settings.retrySettings(), settings.maxRecordsPerCall(),
-                settings.shardFetchInterval(), settings.maxFetchDuration(), Duration.ZERO);
     }
 
     private void release(List<BlockRef> dropped) {

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.sql.internal.stream;
 
+import io.github.sparkkinesis.sql.internal.fanout.QueryConsumers;
 import io.github.sparkkinesis.sql.internal.fetch.FetchSettings;
 import io.github.sparkkinesis.sql.internal.offsets.KinesisSourceOffset;
 import io.github.sparkkinesis.sql.internal.options.KinesisSourceOptions;
@@ -44,16 +45,19 @@ final class KinesisMicroBatchStream implements MicroBatchStream, SupportsAdmissi
     private final ShardPlanner planner;
     private final ReadSettings readSettings;
     private final KinesisReadClient driverClient;
+    private final QueryConsumers consumersToDeregister;
 
     /**
-     * @param driverClient the driver's Kinesis client (for listing shards), closed when the stream stops
+     * @param driverClient          the driver's Kinesis client (for listing shards), closed when the stream stops
+     * @param consumersToDeregister the enhanced fan-out consumers to deregister when the stream stops, or null
      */
     KinesisMicroBatchStream(KinesisSourceOptions options, FetchSettings fetchSettings, ReadSettings readSettings,
-            ShardPlanner planner, KinesisReadClient driverClient) {
+            ShardPlanner planner, KinesisReadClient driverClient, QueryConsumers consumersToDeregister) {
         this.options = options;
         this.readSettings = readSettings;
         this.planner = planner;
         this.driverClient = driverClient;
+        this.consumersToDeregister = consumersToDeregister;
         LOG.info("Reading Kinesis streams {} ({}) with {}", options.streamNames(), fetchSettings.connection(),
                 options);
     }
@@ -120,6 +124,9 @@ final class KinesisMicroBatchStream implements MicroBatchStream, SupportsAdmissi
     public void stop() {
         planner.close();
         driverClient.close();
+        if (consumersToDeregister != null) {
+            consumersToDeregister.deregister();
+        }
     }
 
     @Override

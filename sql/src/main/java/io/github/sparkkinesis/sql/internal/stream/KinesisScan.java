@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.sql.internal.stream;
 
 import io.github.sparkkinesis.sql.KinesisRecordSchema;
+import io.github.sparkkinesis.sql.internal.fanout.QueryConsumers;
 import io.github.sparkkinesis.sql.internal.fetch.FetchSettings;
 import io.github.sparkkinesis.sql.internal.offsets.InitialOffsetStore;
 import io.github.sparkkinesis.sql.internal.options.InitialPosition;
@@ -10,6 +11,7 @@ import io.github.sparkkinesis.sql.internal.read.ReadSettings;
 import io.github.sparkkinesis.sql.internal.shards.ShardDirectory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Scan;
@@ -52,9 +54,12 @@ public final class KinesisScan implements Scan {
         KinesisConnection connection = new KinesisConnection(options.region().orElse(null),
                 options.endpoint().orElse(null), options.credentials());
         KinesisRetrySettings retries = KinesisRetrySettings.from(sc.getConf());
+        QueryConsumers consumers = options.consumerName()
+                .map(name -> QueryConsumers.activate(connection, options.streamNames(), name)).orElse(null);
         FetchSettings fetch = new FetchSettings(connection, retries, options.maxRecordsPerFetch(),
                 options.shardFetchInterval(), options.maxFetchDuration(),
-                LONG_POLL.compareTo(options.maxFetchDuration()) < 0 ? LONG_POLL : options.maxFetchDuration());
+                LONG_POLL.compareTo(options.maxFetchDuration()) < 0 ? LONG_POLL : options.maxFetchDuration(),
+                consumers == null ? Map.of() : consumers.arnsByStream());
         ReadSettings read = new ReadSettings(connection, retries, options.maxRecordsPerFetch(),
                 options.failOnDataLoss());
         KinesisReadClient driverClient = new KinesisReadClient(connection);
@@ -65,7 +70,8 @@ public final class KinesisScan implements Scan {
                 options.maxRecordsPerFetch(), options.maxBytesPerTrigger().orElse(Long.MAX_VALUE),
                 options.shardsPerTask().orElse(0), options.failOnDataLoss(), Instant::now,
                 new InitialOffsetStore(checkpointLocation, sc.hadoopConfiguration()));
-        return new KinesisMicroBatchStream(options, fetch, read, planner, driverClient);
+        return new KinesisMicroBatchStream(options, fetch, read, planner, driverClient,
+                options.requireConsumerDeregistration() ? consumers : null);
     }
 
     private static StartingPoint startingPoint(InitialPosition position) {

@@ -62,6 +62,18 @@ class KinesisSourceLoadTest {
     }
 
     @Test
+    void anUnknownConsumerModeOrEfoWithoutAConsumerNameFailsLoad() {
+        assertThat(catchThrowable(() -> load(Map.of("streamName", "orders", "ConsumerMode", "push"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Option 'consumerMode' of the kinesis source has the invalid value 'push': "
+                        + "expected polling (GetRecords) or efo (enhanced fan-out)");
+        assertThat(catchThrowable(() -> load(Map.of("streamName", "orders", "consumerMode", "EFO"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Option 'consumerName' of the kinesis source is required with consumerMode "
+                        + "efo");
+    }
+
+    @Test
     void validOptionsWithSparksOwnLoad() {
         Dataset<Row> rows = spark.readStream().format("kinesis")
                 .option("streamName", "orders")

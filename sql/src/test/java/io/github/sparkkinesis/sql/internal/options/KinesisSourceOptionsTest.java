@@ -677,25 +677,39 @@ class KinesisSourceOptionsTest {
                 + "the invalid value 'no': expected true or false; remove the option for the default true");
     }
 
-    // --- enhanced fan-out: known, not supported yet ---
+    // --- enhanced fan-out ---
 
     @Test
-    void pollingIsTheOnlyConsumerMode() {
-        assertThat(parse("streamName", "s", "consumerMode", "POLLING").streamNames()).containsExactly("s");
-        assertThat(message("consumerMode", "efo")).isEqualTo("Option 'consumerMode' of format kinesis is "
-                + "'efo', but enhanced fan-out is not supported yet; use polling: set consumerMode to polling, or "
-                + "remove the option");
-        assertThat(message("consumerMode", "EFO")).contains("enhanced fan-out is not supported yet");
+    void consumerModeIsPollingOrEfoInAnyCase() {
+        assertThat(parse("streamName", "s", "consumerMode", "POLLING").consumerName()).isEmpty();
+        assertThat(parse("streamName", "s").consumerName()).isEmpty();
+        KinesisSourceOptions efo = parse("streamName", "s", "consumerMode", "EFO", "consumerName", "orders-app");
+        assertThat(efo.consumerName()).contains("orders-app");
+        assertThat(efo.requireConsumerDeregistration()).isFalse();
+        assertThat(parse("streamName", "s", "consumerMode", "efo", "consumerName", "a",
+                "requireConsumerDeregistration", "TRUE").requireConsumerDeregistration()).isTrue();
         assertThat(message("consumerMode", "push")).isEqualTo("Option 'consumerMode' of format kinesis has "
-                + "the invalid value 'push': expected polling (efo, enhanced fan-out, is not supported yet); remove "
+                + "the invalid value 'push': expected polling (GetRecords) or efo (enhanced fan-out); remove "
                 + "the option for the default polling");
     }
 
     @Test
-    void enhancedFanOutOptionsAreRejected() {
+    void efoNeedsAValidConsumerName() {
+        assertThat(message("consumerMode", "efo")).isEqualTo("Option 'consumerName' of format kinesis is "
+                + "required with consumerMode efo; name the enhanced fan-out consumer the query reads through "
+                + "(registered when the stream has none of that name, reused when it has; keep the name when the "
+                + "query restarts), e.g. .option(\"consumerName\", \"orders-to-delta\")");
+        assertThat(catchThrowable(() -> parse("streamName", "s", "consumerMode", "efo", "consumerName", "my app")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Option 'consumerName' of format kinesis "
+                        + "has the invalid value 'my app': expected a Kinesis consumer name: 1 to 128 "
+                        + "letters, digits, '_', '-' and '.'; choose a name made of those");
+    }
+
+    @Test
+    void enhancedFanOutOptionsNeedConsumerModeEfo() {
         assertThat(message("consumerName", "my-consumer")).isEqualTo("Option 'consumerName' of format kinesis "
-                + "belongs to enhanced fan-out (consumerMode efo), which is not supported yet; remove it: the "
-                + "source reads by polling");
+                + "belongs to enhanced fan-out, but consumerMode is polling; set consumerMode to efo, or remove "
+                + "consumerName");
         assertThat(message("requireConsumerDeregistration", "true"))
                 .startsWith("Option 'requireConsumerDeregistration' of format kinesis belongs to enhanced "
                         + "fan-out");
@@ -709,7 +723,8 @@ class KinesisSourceOptionsTest {
                 + "region=(SDK default chain), endpoint=(the region's), credentials=DefaultCredentials, "
                 + "initialPosition=latest, maxRecordsPerFetch=10000, shardFetchInterval=300ms, "
                 + "maxFetchDuration=10s, shardsPerTask=(spread over the cluster), shardListRefreshInterval=60s, "
-                + "maxRecordsPerTrigger=(none), maxBytesPerTrigger=(none), failOnDataLoss=true)");
+                + "maxRecordsPerTrigger=(none), maxBytesPerTrigger=(none), failOnDataLoss=true, "
+                + "consumerMode=polling)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.streaming.kinesis.SparkAWSCredentials;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.fanout.FanOutHttp;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -17,11 +18,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The Kinesis, DynamoDB and CloudWatch clients of one receiver run, sharing one Netty event loop. Closing it
  * closes the clients, their credential providers and the event loop, so a stopped receiver leaves no threads.
+ *
+ * <p>The Kinesis client speaks HTTP/2 when the stream is read with enhanced fan-out (subscriptions are HTTP/2
+ * streams, see {@link FanOutHttp}), HTTP/1.1 otherwise.
  *
  * <p>Clients use the configured endpoint when there is one; otherwise the SDK resolves it from the region and the
  * standard settings ({@code AWS_ENDPOINT_URL_DYNAMODB}, {@code aws.endpointUrlDynamoDb}, profiles...).
@@ -44,8 +49,13 @@ public final class AwsClients implements AutoCloseable {
         Region region = Region.of(config.regionName());
         this.eventLoop = SdkEventLoopGroup.builder().numberOfThreads(EVENT_LOOP_THREADS).build();
         try {
-            this.kinesis = configure(KinesisAsyncClient.builder(), region, config.kinesisEndpoint(),
-                    config.kinesisCredentials()).build();
+            KinesisAsyncClientBuilder kinesisBuilder = configure(KinesisAsyncClient.builder(), region,
+                    config.kinesisEndpoint(), config.kinesisCredentials());
+            if (config.fanOut().isPresent()) {
+                kinesisBuilder.httpClientBuilder(
+                        FanOutHttp.configure(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoop)));
+            }
+            this.kinesis = kinesisBuilder.build();
             owned.add(kinesis);
             this.dynamoDb = configure(DynamoDbAsyncClient.builder(), region, config.dynamoDBEndpoint(),
                     config.dynamoDBCredentials()).build();

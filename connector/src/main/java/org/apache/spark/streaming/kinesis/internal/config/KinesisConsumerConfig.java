@@ -39,6 +39,7 @@ public final class KinesisConsumerConfig implements Serializable {
     private final Set<String> metricsEnabledDimensions;
     private final KclTuning kclTuning;
     private final PollingSettings polling;
+    private final FanOutSettings fanOut;
 
     KinesisConsumerConfig(KinesisConsumerConfigBuilder builder) {
         this.streamName = builder.streamName;
@@ -58,6 +59,7 @@ public final class KinesisConsumerConfig implements Serializable {
                 Collections.unmodifiableSet(new LinkedHashSet<>(builder.metricsEnabledDimensions));
         this.kclTuning = builder.kclTuning;
         this.polling = builder.polling;
+        this.fanOut = builder.fanOut;
     }
 
     public String streamName() {
@@ -152,7 +154,12 @@ public final class KinesisConsumerConfig implements Serializable {
         return kclTuning;
     }
 
-    /** How shards are polled with GetRecords. */
+    /** How the stream is read with enhanced fan-out; empty: it is polled (see {@link #polling()}). */
+    public Optional<FanOutSettings> fanOut() {
+        return Optional.ofNullable(fanOut);
+    }
+
+    /** How shards are polled with GetRecords (unless the stream is read with enhanced fan-out). */
     public PollingSettings polling() {
         return polling;
     }
@@ -175,14 +182,16 @@ public final class KinesisConsumerConfig implements Serializable {
                 && metricsLevel == that.metricsLevel
                 && metricsEnabledDimensions.equals(that.metricsEnabledDimensions)
                 && kclTuning.equals(that.kclTuning)
-                && polling.equals(that.polling);
+                && polling.equals(that.polling)
+                && Objects.equals(fanOut, that.fanOut);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streamName, checkpointAppName, kinesisEndpoint, regionName, initialPosition,
                 checkpointInterval, storageLevel, kinesisCredentials, dynamoDBCredentials, cloudWatchCredentials,
-                dynamoDBEndpoint, cloudWatchEndpoint, metricsLevel, metricsEnabledDimensions, kclTuning, polling);
+                dynamoDBEndpoint, cloudWatchEndpoint, metricsLevel, metricsEnabledDimensions, kclTuning, polling,
+                fanOut);
     }
 
     /** A description for logs; credentials print without secrets. */
@@ -200,6 +209,6 @@ public final class KinesisConsumerConfig implements Serializable {
                 + ", dynamoDBCredentials=" + dynamoDBCredentials()
                 + ", cloudWatchCredentials=" + cloudWatchCredentials()
                 + ", metricsLevel=" + metricsLevel + ", metricsEnabledDimensions=" + metricsEnabledDimensions
-                + ", " + kclTuning + ", " + polling + "]";
+                + ", " + kclTuning + ", " + (fanOut != null ? fanOut : polling) + "]";
     }
 }

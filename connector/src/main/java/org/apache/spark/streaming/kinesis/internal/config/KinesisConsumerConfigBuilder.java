@@ -63,6 +63,7 @@ public final class KinesisConsumerConfigBuilder {
     Set<String> metricsEnabledDimensions = DEFAULT_METRICS_ENABLED_DIMENSIONS;
     KclTuning kclTuning = KclTuning.DEFAULTS;
     PollingSettings polling;
+    FanOutSettings fanOut;
 
     // Raw values, validated in build().
     private String rawKinesisEndpoint;
@@ -75,6 +76,8 @@ public final class KinesisConsumerConfigBuilder {
     private Long idleTimeBetweenReadsMillis;
     private Long maxPrefetchBytesPerShard;
     private Long maxPrefetchBytesPerReceiver;
+    private String fanOutConsumerName;
+    private String fanOutConsumerArn;
 
     public KinesisConsumerConfigBuilder streamName(String value) {
         this.streamName = value;
@@ -166,6 +169,16 @@ public final class KinesisConsumerConfigBuilder {
         return this;
     }
 
+    public KinesisConsumerConfigBuilder enhancedFanOutConsumerName(String value) {
+        this.fanOutConsumerName = value;
+        return this;
+    }
+
+    public KinesisConsumerConfigBuilder enhancedFanOutConsumerArn(String value) {
+        this.fanOutConsumerArn = value;
+        return this;
+    }
+
     public KinesisConsumerConfigBuilder kclTuning(KclTuning value) {
         this.kclTuning = value != null ? value : KclTuning.DEFAULTS;
         return this;
@@ -207,7 +220,25 @@ public final class KinesisConsumerConfigBuilder {
                         : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD,
                 maxPrefetchBytesPerReceiver != null ? maxPrefetchBytesPerReceiver
                         : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
+        fanOut = FanOutSettings.of(fanOutConsumerName, fanOutConsumerArn, streamName, regionName);
+        if (fanOut != null) {
+            rejectPollingOptions();
+        }
         return new KinesisConsumerConfig(this);
+    }
+
+    /** Options that only tune GetRecords polling mean nothing with enhanced fan-out, where Kinesis pushes. */
+    private void rejectPollingOptions() {
+        String option = maxRecordsPerRead != null ? "maxRecordsPerRead"
+                : idleTimeBetweenReadsMillis != null ? "idleTimeBetweenReads"
+                : maxPrefetchBytesPerShard != null ? "maxPrefetchBytesPerShard"
+                : maxPrefetchBytesPerReceiver != null ? "maxPrefetchBytesPerReceiver" : null;
+        if (option != null) {
+            throw new IllegalArgumentException(option + " tunes polling (GetRecords), but the DStream reads with "
+                    + "enhanced fan-out (" + (fanOutConsumerName != null ? "enhancedFanOutConsumerName"
+                    : "enhancedFanOutConsumerArn") + "), where Kinesis pushes records as they arrive: remove "
+                    + option + ", or the fan-out option to poll");
+        }
     }
 
     private static void require(Object value, String name) {

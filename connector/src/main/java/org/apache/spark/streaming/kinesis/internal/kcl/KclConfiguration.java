@@ -27,6 +27,7 @@ import software.amazon.kinesis.processor.ProcessorConfig;
 import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
 import software.amazon.kinesis.processor.SingleStreamTracker;
 import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.fanout.FanOutConfig;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
 /**
@@ -37,10 +38,11 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  *       CPU of the whole host, read from /proc, cgroups or EC2/ECS metadata. A receiver is one task inside a
  *       Spark executor that runs many other tasks, so host CPU says nothing about its share of the work; equal
  *       shard counts per receiver are the balance Spark users expect.</li>
- *   <li><b>Polling retrieval</b> ({@code GetRecords}), as Spark's connector does. Enhanced fan-out needs
- *       per-consumer registration and HTTP/2 and is left for an explicit opt-in. A shard that is behind is read
- *       again without the idle pause (see {@link CatchUpSleepTimeController}). All the shards of a receiver share
- *       one read-ahead budget ({@link ReceiverPrefetchBudget}), so its memory does not grow with its shards.</li>
+ *   <li><b>Polling retrieval</b> ({@code GetRecords}) by default, as Spark's connector does; a shard that is
+ *       behind is read again without the idle pause (see {@link CatchUpSleepTimeController}), and all the shards
+ *       of a receiver share one read-ahead budget ({@link ReceiverPrefetchBudget}), so its memory does not grow
+ *       with its shards. With enhanced fan-out, the KCL's own fan-out retrieval, with the consumer the receiver
+ *       found or registered before (so the KCL never registers one itself).</li>
  *   <li><b>Faster lease assignment</b> (see {@link KclTuning#DEFAULT_LEASE_ASSIGNMENT_INTERVAL}) so that a new
  *       application or receiver gets its shards within seconds.</li>
  *   <li><b>CloudWatch metrics off</b> when the metrics level is NONE (a null metrics factory: no CloudWatch
@@ -81,11 +83,13 @@ public final class KclConfiguration {
 
     /**
      * @param prefetchBudget the receiver's, shared with its record processors (they give back the batches they
-     *     stored)
+     *     stored); used by polling only
+     * @param fanOutConsumerArn the ACTIVE consumer to read with when the stream is read with enhanced fan-out; null
+     *                          when it is polled
      */
     public KclConfiguration(KinesisConsumerConfig config, AwsClients clients, String workerId,
             ShardRecordProcessorFactory processorFactory, WorkerStateChangeListener stateListener,
-            ReceiverPrefetchBudget prefetchBudget) {
+            ReceiverPrefetchBudget prefetchBudget, String fanOutConsumerArn) {
         KclTuning tuning = config.kclTuning();
         InitialPositionInStreamExtended initialPosition = toKcl(config.initialPosition());
         StreamIdentifier stream = StreamIdentifier.singleStreamInstance(config.streamName());
@@ -119,8 +123,10 @@ public final class KclConfiguration {
                 .shardConsumerDispatchPollIntervalMillis(SHARD_CONSUMER_DISPATCH_INTERVAL_MILLIS)
                 .workerStateChangeListener(stateListener);
 
-        this.retrievalConfig = configs.retrievalConfig()
-                .retrievalSpecificConfig(pollingConfig(config.streamName(), clients, config.polling(), prefetchBudget));
+        this.retrievalConfig = configs.retrievalConfig().retrievalSpecificConfig(fanOutConsumerArn != null
+                ? new FanOutConfig(clients.kinesis()).streamName(config.streamName())
+                        .applicationName(config.checkpointAppName()).consumerArn(fanOutConsumerArn)
+                : pollingConfig(config.streamName(), clients, config.polling(), prefetchBudget));
 
         this.metricsConfig = configs.metricsConfig()
                 .metricsLevel(config.metricsLevel())

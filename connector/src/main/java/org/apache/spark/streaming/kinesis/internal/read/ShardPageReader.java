@@ -25,7 +25,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *
  * <p>Not thread-safe: one reader per pass.
  */
-public final class ShardPageReader {
+public final class ShardPageReader implements ShardPageSource {
 
     private final KinesisClient kinesis;
     private final RetryingKinesisCall retries;
@@ -80,6 +80,7 @@ public final class ShardPageReader {
      *
      * @throws KinesisRangeReadException if a call still fails after its retries
      */
+    @Override
     public ShardPage next(int limit) {
         if (ended) {
             throw new IllegalStateException("Shard " + shardId + " of stream " + stream + " has ended");
@@ -124,11 +125,12 @@ public final class ShardPageReader {
                 startMissing, first);
     }
 
-    /** Whether the shard is closed and its last page has been read. */
+    @Override
     public boolean ended() {
         return ended;
     }
 
+    @Override
     public int getRecordsCalls() {
         return getRecordsCalls;
     }

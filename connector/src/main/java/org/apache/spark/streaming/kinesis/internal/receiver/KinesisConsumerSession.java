@@ -12,7 +12,10 @@ import org.apache.spark.streaming.kinesis.internal.aws.AwsFailureExplainer;
 import org.apache.spark.streaming.kinesis.internal.aws.ClientEndpoints;
 import org.apache.spark.streaming.kinesis.internal.aws.UnansweredCallException;
 import org.apache.spark.streaming.kinesis.internal.checkpoint.CheckpointTracker;
+import org.apache.spark.streaming.kinesis.internal.config.FanOutSettings;
 import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
+import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerException;
+import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerRegistrar;
 import org.apache.spark.streaming.kinesis.internal.kcl.ClientVersionBootstrapper;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclThreadWorkarounds;
@@ -110,13 +113,21 @@ final class KinesisConsumerSession<T> {
         if (!checkStream(newClients) || !prepareLeaseTable(newClients)) {
             return null;
         }
+        String fanOutConsumerArn = null;
+        if (config.fanOut().isPresent()) {
+            fanOutConsumerArn = fanOutConsumer(newClients, config.fanOut().get());
+            if (fanOutConsumerArn == null) {
+                return null;
+            }
+        }
+        // With enhanced fan-out no shard reserves from the budget, and giving back a batch is then a no-op.
         ReceiverPrefetchBudget prefetchBudget =
                 new ReceiverPrefetchBudget(config.polling().maxPrefetchBytesPerReceiver());
         ShardRecordProcessorFactory processors = KinesisShardRecordProcessor.factory(config.streamName(),
                 receiver.converter(), receiver.blockWriter(storeGate), checkpoints, new FailureHandler(),
                 receiver.failures(), this::isStopping, KclConfiguration.HANDOVER_CONFIRMATION_WAIT, prefetchBudget);
         KclConfiguration configuration = new KclConfiguration(config, newClients, workerId, processors,
-                new SchedulerStateListener(), prefetchBudget);
+                new SchedulerStateListener(), prefetchBudget, fanOutConsumerArn);
         try {
             ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
                     configuration.legacyCoordinatorStateTable(), workerId);
@@ -162,6 +173,23 @@ final class KinesisConsumerSession<T> {
                     UnansweredCallException.probing("Kinesis", endpoint, SETUP_CALL_TIMEOUT, e);
             failSetup(AwsFailureExplainer.explain(action, "Kinesis", endpoint.toString(), unanswered), unanswered);
             return false;
+        }
+    }
+
+    /**
+     * The ARN of the ACTIVE enhanced fan-out consumer to read with (registered if the stream has none of that name);
+     * null after a setup failure. The consumer is never deregistered by the receiver: other receivers and later runs
+     * of the application read with it (see the operations guide for removing one).
+     */
+    private String fanOutConsumer(AwsClients newClients, FanOutSettings fanOut) throws InterruptedException {
+        StreamConsumerRegistrar registrar = new StreamConsumerRegistrar(newClients.kinesis());
+        try {
+            return fanOut.consumerArn().isPresent() ? registrar.activeConsumer(fanOut.consumerArn().get())
+                    : registrar.activeConsumer(config.streamName(), fanOut.consumerName().orElseThrow());
+        } catch (StreamConsumerException e) {
+            failSetup("Could not read stream '" + config.streamName() + "' with enhanced fan-out: "
+                    + e.getMessage(), e, e.isPermanent());
+            return null;
         }
     }
 

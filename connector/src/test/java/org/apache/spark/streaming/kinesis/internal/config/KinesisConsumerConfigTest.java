@@ -51,6 +51,16 @@ class KinesisConsumerConfigTest {
         assertThat(minimal().build()).isNotEqualTo(minimal().streamName("other").build());
         assertThat(minimal().build()).isNotEqualTo(minimal().checkpointIntervalMillis(1000L).build());
         assertThat(minimal().build()).isNotEqualTo(minimal().dynamoDBEndpointUrl("http://localhost:8000").build());
+        assertThat(minimal().build()).isNotEqualTo(minimal().enhancedFanOutConsumerName("app").build());
+    }
+
+    @Test
+    void aFanOutConfigSurvivesSerializationAndSaysSo() {
+        KinesisConsumerConfig config = minimal().enhancedFanOutConsumerName("orders-app").build();
+
+        assertThat(Serialization.roundTrip(config)).isEqualTo(config).hasSameHashCodeAs(config);
+        assertThat(config.toString()).contains("FanOutSettings[consumerName=orders-app]")
+                .doesNotContain("PollingSettings");
     }
 
     @Test
