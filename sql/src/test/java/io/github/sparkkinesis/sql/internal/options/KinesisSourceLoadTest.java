@@ -65,11 +65,11 @@ class KinesisSourceLoadTest {
     void anUnknownConsumerModeOrEfoWithoutAConsumerNameFailsLoad() {
         assertThat(catchThrowable(() -> load(Map.of("streamName", "orders", "ConsumerMode", "push"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Option 'consumerMode' of the kinesis source has the invalid value 'push': "
+                .hasMessageStartingWith("Option 'consumerMode' of format kinesis has the invalid value 'push': "
                         + "expected polling (GetRecords) or efo (enhanced fan-out)");
         assertThat(catchThrowable(() -> load(Map.of("streamName", "orders", "consumerMode", "EFO"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Option 'consumerName' of the kinesis source is required with consumerMode "
+                .hasMessageStartingWith("Option 'consumerName' of format kinesis is required with consumerMode "
                         + "efo");
     }
 
