@@ -287,6 +287,12 @@ class KinesisInputDStreamBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("idleTimeBetweenReads tunes polling (GetRecords), but the DStream reads "
                         + "with enhanced fan-out (enhancedFanOutConsumerName)");
+        // The receiver-wide read-ahead budget bounds GetRecords answers; Kinesis pushes fan-out records itself.
+        assertThatThrownBy(() -> minimal().enhancedFanOutConsumerArn(arn).maxPrefetchBytesPerReceiver(64L << 20)
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("maxPrefetchBytesPerReceiver tunes polling (GetRecords), but the DStream "
+                        + "reads with enhanced fan-out (enhancedFanOutConsumerArn)");
     }
 
     // --- custom values ---
