@@ -1,10 +1,7 @@
 package io.github.sparkkinesis.assembly;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.streaming.kinesis.testing.IvySettings;
 
 /**
  * The repository the build installed the assembly into as it would be published (its jar, its dependency-reduced
@@ -30,20 +27,6 @@ final class PackagesRepository {
 
     /** Writes Ivy settings resolving from this repository first to {@code file}, and returns it. */
     Path writeIvySettings(Path file) {
-        String settings = "<ivysettings>\n"
-                + "  <settings defaultResolver=\"assembly\"/>\n"
-                + "  <resolvers>\n"
-                + "    <chain name=\"assembly\" returnFirst=\"true\">\n"
-                + "      <ibiblio name=\"build\" root=\"" + repository.toUri() + "\" m2compatible=\"true\"/>\n"
-                + "      <ibiblio name=\"local-m2\" root=\"" + localMavenRepository.toUri()
-                + "\" m2compatible=\"true\"/>\n"
-                + "    </chain>\n"
-                + "  </resolvers>\n"
-                + "</ivysettings>\n";
-        try {
-            return Files.writeString(file, settings, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        return IvySettings.write(file, repository, localMavenRepository);
     }
 }

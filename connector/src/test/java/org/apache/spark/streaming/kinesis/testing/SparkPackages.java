@@ -65,21 +65,7 @@ public final class SparkPackages {
      * @param work an empty folder for the Ivy settings and cache
      */
     private Set<String> resolve(Path work) {
-        Path settings = work.resolve("ivysettings.xml");
-        try {
-            Files.writeString(settings, "<ivysettings>\n"
-                    + "  <settings defaultResolver=\"packages\"/>\n"
-                    + "  <resolvers>\n"
-                    + "    <chain name=\"packages\" returnFirst=\"true\">\n"
-                    + "      <ibiblio name=\"build\" root=\"" + repository.toUri() + "\" m2compatible=\"true\"/>\n"
-                    + "      <ibiblio name=\"local-m2\" root=\"" + localMavenRepository.toUri()
-                    + "\" m2compatible=\"true\"/>\n"
-                    + "    </chain>\n"
-                    + "  </resolvers>\n"
-                    + "</ivysettings>\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path settings = IvySettings.write(work.resolve("ivysettings.xml"), repository, localMavenRepository);
         Iterable<String> paths = resolveWithSpark(settings.toString(), work.resolve("ivy").toString());
         Set<String> jars = new TreeSet<>();
         paths.forEach(path -> jars.add(Path.of(path).getFileName().toString()));
