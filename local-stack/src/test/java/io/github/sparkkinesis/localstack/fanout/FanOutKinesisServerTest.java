@@ -275,15 +275,7 @@ class FanOutKinesisServerTest {
 
     private static ConsumerDescription awaitActive(KinesisAsyncClient client, String arn)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            var description = client.describeStreamConsumer(b -> b.consumerARN(arn)).join().consumerDescription();
-            if (description.consumerStatus() == ConsumerStatus.ACTIVE) {
-                return description;
-            }
-            assertThat(System.nanoTime()).as("consumer ACTIVE").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return ActiveConsumer.await(client, arn);
     }
 
     private static List<ProducedRecord> put(LocalStack stack, String stream, int from, int count) {

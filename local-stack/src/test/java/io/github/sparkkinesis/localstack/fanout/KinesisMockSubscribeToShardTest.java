@@ -6,7 +6,6 @@ import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
@@ -43,12 +41,7 @@ class KinesisMockSubscribeToShardTest {
                     .streamDescriptionSummary().streamARN();
             String consumer = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("probe"))
                     .join().consumer().consumerARN();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (kinesis.describeStreamConsumer(b -> b.consumerARN(consumer)).join().consumerDescription()
-                    .consumerStatus() != ConsumerStatus.ACTIVE) {
-                assertThat(System.nanoTime()).as("consumer ACTIVE").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            ActiveConsumer.await(kinesis, consumer);
 
             SubscriptionProbe probe = SubscriptionProbe.subscribe(kinesis, consumer, shard,
                     StartingPosition.builder().type(ShardIteratorType.TRIM_HORIZON).build());
