@@ -2,7 +2,9 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kinesis.KinesisInputDStream;
 
 /**
  * Drains a preloaded stream with the connector, in a Spark streaming job with one-second batches that counts every
@@ -34,13 +36,23 @@ public final class ConnectorDrain {
 
     public static Result run(KinesisEndpoints endpoints, String stream, long expectedRecords,
             ConsumerSettings settings, Duration timeout) throws InterruptedException {
+        return run(endpoints, stream, expectedRecords, settings, UnaryOperator.identity(), timeout);
+    }
+
+    /**
+     * As {@link #run(KinesisEndpoints, String, long, ConsumerSettings, Duration)}, with {@code tweak} applied to the
+     * DStream's builder last (a setting {@link ConsumerSettings} does not vary, such as the storage level).
+     */
+    public static Result run(KinesisEndpoints endpoints, String stream, long expectedRecords,
+            ConsumerSettings settings, UnaryOperator<KinesisInputDStream.Builder> tweak, Duration timeout)
+            throws InterruptedException {
         ReceiveClock.reset();
         GetRecordsClock.reset();
         ProcessedRecords.reset();
         ProcessMetrics.resetPeakHeap();
         JavaStreamingContext ssc = BenchmarkSpark.newStreamingContext();
         try {
-            settings.dstream(ssc, endpoints, stream).asJava()
+            settings.dstream(ssc, endpoints, stream, tweak).asJava()
                     .foreachRDD(rdd -> ProcessedRecords.add(rdd.count()));
             long start = System.nanoTime();
             ssc.start();

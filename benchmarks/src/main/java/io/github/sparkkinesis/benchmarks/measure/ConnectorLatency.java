@@ -3,6 +3,7 @@ package io.github.sparkkinesis.benchmarks.measure;
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -32,7 +33,7 @@ public final class ConnectorLatency {
         ReceiveClock.reset();
         JavaStreamingContext ssc = BenchmarkSpark.newStreamingContext();
         try (KinesisClient kinesis = endpoints.newKinesisClient()) {
-            settings.dstream(ssc, endpoints, stream).asJava()
+            settings.dstream(ssc, endpoints, stream, UnaryOperator.identity()).asJava()
                     .foreachRDD(rdd -> rdd.foreach(LatencySamples::processed));
             ssc.start();
             return produceAndMeasure(kinesis, stream, recordsPerSecond, recordBytes, produceFor,

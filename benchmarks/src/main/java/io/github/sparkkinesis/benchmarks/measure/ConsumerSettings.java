@@ -4,6 +4,7 @@ import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.KinesisInitialPositions;
@@ -63,7 +64,8 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
                 .metricsLevel(MetricsLevel.NONE);
     }
 
-    KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints, String stream) {
+    KinesisInputDStream<byte[]> dstream(JavaStreamingContext ssc, KinesisEndpoints endpoints, String stream,
+            UnaryOperator<KinesisInputDStream.Builder> tweak) {
         KinesisInputDStream.Builder builder = defaultBuilder(ssc, endpoints, stream, "benchmark-" + UUID.randomUUID());
         if (idleTimeBetweenReads != null) {
             builder.idleTimeBetweenReads(idleTimeBetweenReads);
@@ -75,7 +77,7 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
             builder.maxPrefetchBytesPerShard(maxPrefetchBytesPerShard);
         }
         builder.enhancedFanOutConsumerName(enhancedFanOutConsumerName);
-        return builder.buildWithMessageHandler(ReceiveClock::receive, byte[].class);
+        return tweak.apply(builder).buildWithMessageHandler(ReceiveClock::receive, byte[].class);
     }
 
     @Override

@@ -1,0 +1,150 @@
+package io.github.sparkkinesis.benchmarks.cost;
+
+import io.github.sparkkinesis.benchmarks.backend.FastServerProcess;
+import io.github.sparkkinesis.benchmarks.measure.LoadAverage;
+import io.github.sparkkinesis.benchmarks.measure.Summary;
+import io.github.sparkkinesis.benchmarks.report.Figures;
+import io.github.sparkkinesis.benchmarks.report.MarkdownTable;
+import io.github.sparkkinesis.localstack.LocalStack;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Before/after pairs of the DStream's CPU cost: drains one backlog on the fast loopback server in a new child JVM
+ * per run ({@link DrainChild}), the variants interleaved run by run (A, B, A, B...) so that the shared machine's
+ * load falls on both alike, and prints per variant the median and range of the CPU seconds per million records,
+ * the drain rate, the GC's and the JIT's share of the CPU, and the one-minute load at each run's start. With
+ * {@code --profile DIR} every child records a JFR profile into {@code DIR/VARIANT-RUN.jfr} (see
+ * {@link JfrBreakdown}).
+ *
+ * <p>Example: {@code java -cp ... io.github.sparkkinesis.benchmarks.cost.DrainCostHarness --shards 1 --runs 3
+ * --variant defaults --variant "serialized:-Dbenchmark.storageLevel=MEMORY_AND_DISK_SER_2"}.
+ */
+public final class DrainCostHarness {
+
+    private static final long CHILD_TIMEOUT_MINUTES = 15;
+    private static final String CHILD_HEAP = "-Xmx4g";
+    private static final String STREAM = "cost";
+    private static final String WARM_UP_STREAM = "warm-up";
+
+    private final CostOptions options;
+
+    private DrainCostHarness(CostOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new DrainCostHarness(CostOptions.parse(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        if (options.profile() != null) {
+            Files.createDirectories(options.profile());
+        }
+        String spec = STREAM + ":" + options.shards() + ":" + options.recordsPerShard() + ":" + options.recordBytes();
+        long records = (long) options.shards() * options.recordsPerShard();
+        List<String> streams = new ArrayList<>(List.of(spec));
+        if (options.warmUpRecordsPerShard() > 0) {
+            streams.add(WARM_UP_STREAM + ":" + options.shards() + ":" + options.warmUpRecordsPerShard() + ":"
+                    + options.recordBytes());
+        }
+        Map<CostVariant, List<ChildResult>> results = new LinkedHashMap<>();
+        options.variants().forEach(variant -> results.put(variant, new ArrayList<>()));
+        try (LocalStack stack = LocalStack.start(); FastServerProcess server = FastServerProcess.start(streams)) {
+            for (int run = 1; run <= options.runs(); run++) {
+                for (CostVariant variant : options.variants()) {
+                    double load = LoadAverage.sample();
+                    ChildResult result = runChild(variant, run, server.endpoint().toString(),
+                            stack.dynamoDbEndpoint().toString(), records, load);
+                    System.out.println(String.format(Locale.ROOT,
+                            "%s run %d: %.2f CPU s per 1M records, %,.0f records/s, GC %.0f %%, JIT %.0f %%, load %.2f",
+                            variant.name(), run, result.cpuSecondsPerMillionRecords(), result.recordsPerSecond(),
+                            100 * result.gcShare(), 100 * result.jitShare(), load));
+                    results.get(variant).add(result);
+                }
+            }
+        }
+        MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+                "DStream drain of %d × %,d × %d B on the fast loopback server, a new JVM per run%s, variants "
+                        + "interleaved (median of %d runs, min–max in brackets)", options.shards(),
+                options.recordsPerShard(), options.recordBytes(), options.warmUpRecordsPerShard() == 0 ? ""
+                        : String.format(Locale.ROOT, " after an unmeasured drain of %,d records per shard",
+                                options.warmUpRecordsPerShard()), options.runs()),
+                "variant", "CPU s per 1M records", "records/s", "GC share of CPU", "JIT share of CPU",
+                "peak heap MiB", "1-min load at start");
+        results.forEach((variant, runs) -> table.row(variant.name(),
+                Figures.withRange(Summary.of(runs, ChildResult::cpuSecondsPerMillionRecords), 2),
+                Figures.withRange(Summary.of(runs, ChildResult::recordsPerSecond), 0),
+                Figures.withRange(Summary.of(runs, r -> 100 * r.gcShare()), 0) + " %",
+                Figures.withRange(Summary.of(runs, r -> 100 * r.jitShare()), 0) + " %",
+                Figures.withRange(Summary.of(runs, r -> r.peakHeapBytes() / (1024.0 * 1024.0)), 0),
+                Figures.withRange(Summary.of(runs, ChildResult::load), 2)));
+        System.out.println();
+        System.out.println(table.toMarkdown());
+    }
+
+    private ChildResult runChild(CostVariant variant, int run, String kinesis, String dynamoDb, long records,
+            double load) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(CHILD_HEAP);
+        command.addAll(inheritedOptions());
+        command.addAll(variant.jvmOptions());
+        if (options.profile() != null) {
+            Path jfr = options.profile().resolve(variant.name() + "-" + run + ".jfr").toAbsolutePath();
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+            command.add("-D" + DrainChild.WINDOW_FILE + "=" + JfrBreakdown.windowFile(jfr));
+        }
+        command.add("-cp");
+        String classPath = System.getProperty("java.class.path");
+        command.add(variant.classesFirst() == null ? classPath : variant.classesFirst() + File.pathSeparator + classPath);
+        command.add(DrainChild.class.getName());
+        command.add(kinesis);
+        command.add(dynamoDb);
+        command.add(STREAM);
+        command.add(Long.toString(records));
+        if (options.warmUpRecordsPerShard() > 0) {
+            command.add(WARM_UP_STREAM);
+            command.add(Long.toString((long) options.shards() * options.warmUpRecordsPerShard()));
+        }
+        Path log = Files.createTempFile("drain-child-" + variant.name() + "-" + run + "-", ".log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            throw new IllegalStateException("The drain of " + variant.name() + " did not end within "
+                    + CHILD_TIMEOUT_MINUTES + " minutes; see " + log);
+        }
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith(DrainChild.RESULT)) {
+                Files.delete(log);
+                return ChildResult.parse(line.substring(DrainChild.RESULT.length()), load);
+            }
+        }
+        throw new IllegalStateException("The drain of " + variant.name() + " gave no result (exit "
+                + child.exitValue() + "); see " + log);
+    }
+
+    /** This JVM's options a child needs too (Spark's --add-opens, the log configuration), not its heap or agents. */
+    private static List<String> inheritedOptions() {
+        List<String> inherited = new ArrayList<>();
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-Xmx") && !option.startsWith("-XX:StartFlightRecording")
+                    && !option.startsWith("-agent") && !option.startsWith("-javaagent")) {
+                inherited.add(option);
+            }
+        }
+        return inherited;
+    }
+}
