@@ -66,8 +66,15 @@ public final class DrainCostHarness {
             for (int run = 1; run <= options.runs(); run++) {
                 for (CostVariant variant : options.variants()) {
                     double load = LoadAverage.sample();
-                    ChildResult result = runChild(variant, run, server.endpoint().toString(),
-                            stack.dynamoDbEndpoint().toString(), records, load);
+                    ChildResult result;
+                    try {
+                        result = runChild(variant, run, server.endpoint().toString(),
+                                stack.dynamoDbEndpoint().toString(), records, load);
+                    } catch (IllegalStateException failed) {
+                        // One variant failing (a setting Spark rejects) must not lose the others' runs.
+                        System.out.println(variant.name() + " run " + run + " failed: " + failed.getMessage());
+                        continue;
+                    }
                     System.out.println(String.format(Locale.ROOT,
                             "%s run %d: %.2f CPU s per 1M records, %,.0f records/s, GC %.0f %%, JIT %.0f %%, load %.2f",
                             variant.name(), run, result.cpuSecondsPerMillionRecords(), result.recordsPerSecond(),
@@ -84,6 +91,7 @@ public final class DrainCostHarness {
                                 options.warmUpRecordsPerShard()), options.runs()),
                 "variant", "CPU s per 1M records", "records/s", "GC share of CPU", "JIT share of CPU",
                 "peak heap MiB", "1-min load at start");
+        results.values().removeIf(List::isEmpty);
         results.forEach((variant, runs) -> table.row(variant.name(),
                 Figures.withRange(Summary.of(runs, ChildResult::cpuSecondsPerMillionRecords), 2),
                 Figures.withRange(Summary.of(runs, ChildResult::recordsPerSecond), 0),
