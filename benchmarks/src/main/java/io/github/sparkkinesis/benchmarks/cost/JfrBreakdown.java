@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -22,8 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the CPU of JFR recordings went: the execution samples of all the given {@code .jfr} files (of the drain's
  * span alone where {@link DrainChild} wrote it next to the recording) grouped by
  * {@link CpuCategory}, by thread (numbers in names folded) and by top frame, and the garbage collections' pauses.
- * Prints Markdown tables. Example: {@code java -cp ... io.github.sparkkinesis.benchmarks.cost.JfrBreakdown
- * target/profile/defaults-1.jfr target/profile/defaults-2.jfr}.
+ * Prints Markdown tables. Arguments: recordings, or directories whose recordings to read. Example: {@code java -cp
+ * ... io.github.sparkkinesis.benchmarks.cost.JfrBreakdown target/profile/defaults-1.jfr target/profile/defaults-2.jfr}.
  */
 public final class JfrBreakdown {
 
@@ -42,13 +43,24 @@ public final class JfrBreakdown {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("Give the .jfr files to read");
+            throw new IllegalArgumentException("Give the .jfr recordings, or directories of them, to read");
+        }
+        List<Path> recordings = new ArrayList<>();
+        for (String arg : args) {
+            Path path = Paths.get(arg);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    files.filter(file -> file.toString().endsWith(".jfr")).sorted().forEach(recordings::add);
+                }
+            } else {
+                recordings.add(path);
+            }
         }
         JfrBreakdown breakdown = new JfrBreakdown();
-        for (String file : args) {
-            breakdown.read(Paths.get(file));
+        for (Path recording : recordings) {
+            breakdown.read(recording);
         }
-        System.out.println(breakdown.report(args.length));
+        System.out.println(breakdown.report(recordings.size()));
     }
 
     /** Where {@link DrainChild} writes the drain's span for the recording {@code jfr}. */
