@@ -77,7 +77,7 @@ public record ConsumerSettings(Duration idleTimeBetweenReads, Integer maxRecords
             builder.maxPrefetchBytesPerShard(maxPrefetchBytesPerShard);
         }
         builder.enhancedFanOutConsumerName(enhancedFanOutConsumerName);
-        return tweak.apply(builder).buildWithMessageHandler(ReceiveClock::receive, byte[].class);
+        return tweak.apply(builder).buildWithMessageHandler(ReceiveClock.HANDLER, byte[].class);
     }
 
     @Override

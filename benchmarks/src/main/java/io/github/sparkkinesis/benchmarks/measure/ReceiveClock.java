@@ -2,6 +2,7 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.api.java.function.Function;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
@@ -24,6 +25,12 @@ public final class ReceiveClock {
         FIRST_CPU_NANOS.set(0);
         LAST_NANOS.set(0);
     }
+
+    /**
+     * {@link #receive} as a message handler. Made here, in a plain class, because Kryo 4 (Spark's
+     * {@code KryoSerializer}, which ships the receiver) cannot serialize a lambda whose capturing class is a record.
+     */
+    public static final Function<KinesisClientRecord, byte[]> HANDLER = ReceiveClock::receive;
 
     /** The message handler of the benchmarks: the record's data, as the connector's default handler gives it. */
     public static byte[] receive(KinesisClientRecord record) {
