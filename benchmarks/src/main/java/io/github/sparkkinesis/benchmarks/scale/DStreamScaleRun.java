@@ -72,7 +72,8 @@ final class DStreamScaleRun {
             ssc.start();
             double allRead = ShardReadWatch.awaitAllRead(stream, start, ALL_READ_TIMEOUT, receiverFailed::get);
             int shardsRead = ShardReadWatch.shardsRead(stream);
-            System.out.printf("  %s: %d of %d shards read, all after %.1f s%n", label, shardsRead, shards, allRead);
+            System.out.printf("  %s: %d of %d shards read, all after %.1f s; %s%n", label, shardsRead, shards, allRead,
+                    ShardReadWatch.firstReads(stream, start));
 
             Thread.sleep(SETTLE.toMillis());
             long recordsBefore = PROCESSED.get();
