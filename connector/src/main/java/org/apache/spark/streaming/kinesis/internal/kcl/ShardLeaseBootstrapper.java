@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.kinesis.common.StreamConfig;
@@ -22,12 +23,44 @@ import software.amazon.kinesis.metrics.NullMetricsScope;
  * time to the first record of a new application. Creating the leases here does exactly what the elected worker
  * would do (the same {@link HierarchicalShardSyncer} call, with the application's initial position), and is safe
  * when several receivers do it at once: lease creation is conditional. Existing tables are left to the KCL.
+ *
+ * <p>Only one receiver of a new application should create them: the KCL writes one conditional item per shard, in
+ * turn, and when the 8 receivers of a 1,024-shard application all did it at once (8,192 writes), the leases took 65 s
+ * to write and no shard was read before. The others {@link #awaitLeases wait} for the first leases instead.
  */
 public final class ShardLeaseBootstrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardLeaseBootstrapper.class);
 
+    /**
+     * How long a receiver that does not create the leases waits for the first of them: about the time one receiver
+     * takes to write the leases of a thousand shards. After it, the KCL's own first lease sync takes over.
+     */
+    public static final Duration LEASES_WAIT = Duration.ofSeconds(30);
+    private static final long LEASES_POLL_MILLIS = 250;
+
     private ShardLeaseBootstrapper() {
+    }
+
+    /**
+     * Waits (at most {@code timeout}) until the lease table holds a lease, written by the receiver that creates them.
+     *
+     * @return true if a lease is there
+     */
+    public static boolean awaitLeases(LeaseManagementConfig leaseConfig, Duration timeout) throws Exception {
+        LeaseRefresher leaseRefresher =
+                new DynamoDBLeaseManagementFactory(leaseConfig, new DynamoDBLeaseSerializer(), false)
+                        .createLeaseRefresher();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (leaseRefresher.isLeaseTableEmpty()) {
+            if (System.nanoTime() > deadline) {
+                LOG.info("No shard lease in {} after {}; leaving the first lease sync to the KCL",
+                        leaseConfig.tableName(), timeout);
+                return false;
+            }
+            Thread.sleep(LEASES_POLL_MILLIS);
+        }
+        return true;
     }
 
     /**
