@@ -143,7 +143,8 @@ public final class KclConfiguration {
                 .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
                 .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
                         PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
-        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget));
+        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget, streamName));
+        polling.dataFetcherProvider(fetcher -> new BudgetedDataFetcher(clients.kinesis(), fetcher, prefetchBudget));
         polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
         return polling;
     }

@@ -28,6 +28,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *   <li>A shard reserves the size of its last answer, the most Kinesis returns (10 MiB) before its first, and at least
  *       {@link #MIN_RESERVATION_BYTES}: an estimate, settled to the real size when the answer arrives. The bound can
  *       thus be passed by what the estimates missed, never by a burst of shards starting together.</li>
+ *   <li>When the receiver holds so many shards that a shard's fair share of the budget ({@link ShardReadSize}) is
+ *       smaller than the largest answer, each read reserves that share instead and asks Kinesis for no more records
+ *       than it holds ({@link #recordLimit}), so that every shard of the receiver gets its reads in at once instead
+ *       of waiting for the first ones to be stored.</li>
  *   <li>Waiting shards are served in arrival order, so that none waits for ever behind shards with smaller
  *       answers. Only the first in line is woken when room is given back: a receiver of 1,000 shards would otherwise
  *       wake 1,000 prefetch threads for every batch stored.</li>
@@ -66,6 +70,8 @@ public final class ReceiverPrefetchBudget {
     private static final long WAIT_CHECK_MILLIS = 1_000;
 
     private final long limitBytes;
+    /** How large each read may be; guarded by {@link #lock}. */
+    private final ShardReadSize readSize;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Shard> waiting = new ArrayDeque<>();
     /** The current account of each shard, for its record processor. */
@@ -77,6 +83,7 @@ public final class ReceiverPrefetchBudget {
             throw new IllegalArgumentException("A prefetch budget must be positive, got " + limitBytes);
         }
         this.limitBytes = limitBytes;
+        this.readSize = new ShardReadSize(limitBytes);
     }
 
     /** A new account for the prefetch queue of {@code shardId}, replacing the shard's earlier one. */
@@ -95,6 +102,15 @@ public final class ReceiverPrefetchBudget {
         if (shard != null && fetchedAt != null) {
             shard.processed(fetchedAt);
         }
+    }
+
+    /**
+     * How many records the current read of {@code shardId} may ask for: {@link ShardReadSize#UNLIMITED} (the KCL's
+     * {@code maxRecords} alone) unless the shard's share of the budget is smaller than its answer could be.
+     */
+    public int recordLimit(String shardId) {
+        Shard shard = shards.get(shardId);
+        return shard == null ? ShardReadSize.UNLIMITED : shard.recordLimit;
     }
 
     /** Bytes reserved or held by all shards now. */
@@ -181,6 +197,8 @@ public final class ReceiverPrefetchBudget {
         private final NavigableMap<Instant, DeliveredBatch> delivered = new TreeMap<>();
         private long heldBytes;
         private long lastAnswerBytes = MAX_ANSWER_BYTES;
+        /** Records the read in progress may ask for (read by the shard's data fetcher, on the same thread). */
+        private volatile int recordLimit = ShardReadSize.UNLIMITED;
         private boolean stopWaiting;
         private boolean closed;
 
@@ -202,7 +220,7 @@ public final class ReceiverPrefetchBudget {
                 long estimate = Math.max(lastAnswerBytes, MIN_RESERVATION_BYTES);
                 waiting.addLast(this);
                 try {
-                    while (!stopWaiting && !closed && !(waiting.peekFirst() == this && affordable(estimate))) {
+                    while (!stopWaiting && !closed && !(waiting.peekFirst() == this && affordable(reservation(estimate)))) {
                         turn.await(WAIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                     }
                 } finally {
@@ -214,25 +232,42 @@ public final class ReceiverPrefetchBudget {
                 if (closed) {
                     return 0;
                 }
-                usedBytes += estimate;
-                return estimate;
+                long reservation = reservation(estimate);
+                recordLimit = readSize.recordLimit(shards.size());
+                usedBytes += reservation;
+                return reservation;
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** What a read estimated at {@code estimate} reserves with the shards the receiver holds now. */
+        private long reservation(long estimate) {
+            return readSize.reservation(estimate, shards.size());
         }
 
         private boolean affordable(long estimate) {
             return usedBytes == 0 || usedBytes + estimate <= limitBytes;
         }
 
-        /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes}. */
+        /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes} (records unknown). */
         public void settle(long reservedBytes, long answerBytes) {
+            settle(reservedBytes, answerBytes, 0);
+        }
+
+        /**
+         * The read that reserved {@code reservedBytes} brought an answer of {@code answerRecords} records counting
+         * {@code answerBytes}; the records tell the receiver's average record size, from which later reads that the
+         * share cuts ask for their records.
+         */
+        public void settle(long reservedBytes, long answerBytes, int answerRecords) {
             lock.lock();
             try {
                 if (closed) {
                     release(reservedBytes);
                     return;
                 }
+                readSize.answered(answerBytes, answerRecords);
                 usedBytes += answerBytes;
                 heldBytes += answerBytes;
                 lastAnswerBytes = answerBytes;

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.streaming.kinesis.internal.read.ShardCallPacer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
@@ -57,7 +58,8 @@ class BudgetedRetrievalStrategyTest {
         for (int i = 0; i < SHARDS; i++) {
             String shardId = "shardId-" + i;
             ReceiverPrefetchBudget.Shard account = budget.shard(shardId);
-            GetRecordsRetrievalStrategy strategy = new BudgetedRetrievalStrategy(new AlwaysBehind(), account);
+            GetRecordsRetrievalStrategy strategy = new BudgetedRetrievalStrategy(new AlwaysBehind(), account,
+                    ShardCallPacer.atKinesisLimits());
             Thread thread = new Thread(() -> {
                 for (int read = 0; read < READS_PER_SHARD; read++) {
                     List<KinesisClientRecord> records = strategy.getRecordsAdapter(10_000).records();
@@ -93,6 +95,14 @@ class BudgetedRetrievalStrategyTest {
         assertThat(fetchedBytes.get()).isEqualTo(SHARDS * READS_PER_SHARD * MIB);
         assertThat(mostHeldBytes.get()).isLessThanOrEqualTo(BUDGET);
         assertThat(budget.usedBytes()).isZero();
+    }
+
+    @Test
+    void kinesisCountsTheRecordsDataAndPartitionKeysAgainstTheShardsReadLimit() {
+        List<KinesisClientRecord> records = List.of(
+                KinesisClientRecord.builder().data(ByteBuffer.wrap(new byte[1_000])).partitionKey("key-1").build(),
+                KinesisClientRecord.builder().data(ByteBuffer.wrap(new byte[24])).partitionKey("k").build());
+        assertThat(BudgetedRetrievalStrategy.kinesisBytes(records)).isEqualTo(1_000 + 5 + 24 + 1);
     }
 
     /** A shard far behind: every call returns a full answer of 1 MiB and counts what the receiver then holds. */

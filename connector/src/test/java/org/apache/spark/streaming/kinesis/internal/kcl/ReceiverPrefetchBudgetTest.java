@@ -74,9 +74,11 @@ class ReceiverPrefetchBudgetTest {
 
         budget.processed("shard-5", FETCHED);
 
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
+        // Two shards: the second's first read is cut to its share of the budget.
+        long share = budget.limitBytes() / (2 * 2);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(share);
         assertThat(first.heldBytes()).isZero();
-        assertThat(budget.usedBytes()).isEqualTo(FIRST_READ);
+        assertThat(budget.usedBytes()).isEqualTo(share);
     }
 
     @Test
@@ -91,8 +93,11 @@ class ReceiverPrefetchBudgetTest {
     void anEmptyReceiverAdmitsAnAnswerLargerThanTheWholeBudget() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(MIB);
         ReceiverPrefetchBudget.Shard shard = budget.shard("shard-8");
-        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
+        shard.settle(shard.reserve(), FIRST_READ, 1);
         assertThat(budget.usedBytes()).isGreaterThan(budget.limitBytes());
+        // The one record it holds is larger than the whole budget: the empty receiver still admits its next read.
+        shard.reset();
+        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
     }
 
     @Test
@@ -112,8 +117,9 @@ class ReceiverPrefetchBudgetTest {
 
         budget.processed("shard-9", FETCHED);
 
-        assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
-        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(ReceiverPrefetchBudget.MIN_RESERVATION_BYTES);
+        // Four shards now, whose shares are smaller than the largest answer: both reads reserve a share.
+        assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 4));
+        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 4));
     }
 
     @Test
@@ -142,7 +148,7 @@ class ReceiverPrefetchBudgetTest {
 
         restarting.stopWaiting();
 
-        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 2));
     }
 
     @Test
@@ -212,6 +218,41 @@ class ReceiverPrefetchBudgetTest {
         budget.processed("shard-b", FETCHED);
 
         assertThat(budget.usedBytes()).isZero();
+    }
+
+    @Test
+    void aReceiverWithFewShardsReadsFullAnswersWithoutARecordLimit() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(256 * MIB);
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-d");
+        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
+        assertThat(budget.recordLimit("shard-d")).isEqualTo(ShardReadSize.UNLIMITED);
+    }
+
+    @Test
+    void everyShardOfAReceiverHoldingManyGetsItsFirstReadInAtOnceWithinTheBudget() throws Exception {
+        int shards = 128;
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(256 * MIB);
+        List<ReceiverPrefetchBudget.Shard> accounts = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            accounts.add(budget.shard("many-" + i));
+        }
+        long[] reserved = new long[shards];
+        for (int i = 0; i < shards; i++) {
+            // None of these waits: a reservation that had to wait would never return here (nothing is stored).
+            reserved[i] = accounts.get(i).reserve();
+            assertThat(reserved[i]).isLessThanOrEqualTo(ShardReadSize.INITIAL_RECORD_BYTES);
+            // Before any answer, a record may be as large as Kinesis allows: the first read asks for one.
+            assertThat(budget.recordLimit("many-" + i)).isEqualTo(1);
+        }
+        assertThat(budget.usedBytes()).isLessThanOrEqualTo(budget.limitBytes());
+
+        // Once answers of 1 KiB records arrive, a read asks for as many records as its share holds.
+        long recordBytes = 1024 + ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES;
+        accounts.get(0).settle(reserved[0], recordBytes, 1);
+        accounts.get(0).reserve();
+        long share = budget.limitBytes() / (2L * shards);
+        assertThat(budget.recordLimit("many-0"))
+                .isEqualTo((int) (share / recordBytes));
     }
 
     @Test
