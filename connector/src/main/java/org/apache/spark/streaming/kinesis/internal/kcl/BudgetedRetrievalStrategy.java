@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.spark.streaming.kinesis.internal.read.KinesisRangeReadException;
 import org.apache.spark.streaming.kinesis.internal.read.ShardCallPacer;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.kinesis.retrieval.GetRecordsResponseAdapter;
 import software.amazon.kinesis.retrieval.GetRecordsRetrievalStrategy;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -13,20 +14,23 @@ import software.amazon.kinesis.retrieval.polling.DataFetcher;
 import software.amazon.kinesis.retrieval.polling.KinesisDataFetcher;
 
 /**
- * One shard's GetRecords calls, each made only once the shard's share of Kinesis's read limits allows it (5 calls and
- * 2 MiB per second: a {@link ShardCallPacer}) and the receiver's {@link ReceiverPrefetchBudget} has room for its
- * answer. It runs on the shard's prefetch thread, so waiting here is the KCL's read-ahead pausing for that shard alone.
+ * One shard's GetRecords calls, each made only once the receiver's {@link ReceiverPrefetchBudget} has room for its
+ * answer and, once Kinesis has throttled the shard, once the shard's share of Kinesis's read limits allows it (5 calls
+ * and 2 MiB per second: a {@link ShardCallPacer}). It runs on the shard's prefetch thread, so waiting here is the KCL's
+ * read-ahead pausing for that shard alone.
  *
  * <p>Without the byte pacing, a shard that is behind asks again 200 ms after a 10 MiB answer, and Kinesis throttles
- * it for the next five seconds: the SDK retries and the KCL backs off, and the shard loses more time than the limit
- * takes (at 64 shards of 1 KiB records, 75 throttled calls in 30 s and a drain at 0.6 × a loop that keeps the
- * limits).
+ * it for the next five seconds: the SDK retries and the KCL backs off (at 64 shards of 1 KiB records, 75 throttled
+ * calls in 30 s). The pacing starts with the shard's first throttled call rather than at once, so that a server
+ * without Kinesis's limits (a test server, a benchmark's) is read as fast as it answers.
  */
 final class BudgetedRetrievalStrategy implements GetRecordsRetrievalStrategy {
 
     private final GetRecordsRetrievalStrategy kcl;
     private final ReceiverPrefetchBudget.Shard shard;
     private final ShardCallPacer pacer;
+    /** Whether Kinesis has throttled this shard's reads: from then on they keep to its byte rate. */
+    private volatile boolean limitsEnforced;
 
     BudgetedRetrievalStrategy(GetRecordsRetrievalStrategy kcl, ReceiverPrefetchBudget.Shard shard,
             ShardCallPacer pacer) {
@@ -37,12 +41,16 @@ final class BudgetedRetrievalStrategy implements GetRecordsRetrievalStrategy {
 
     @Override
     public GetRecordsResponseAdapter getRecordsAdapter(int maxRecords) {
-        awaitTurn();
+        if (limitsEnforced) {
+            awaitTurn();
+        }
         long reserved = reserve();
         boolean settled = false;
         try {
-            GetRecordsResponseAdapter answer = new ConvertedOnceAnswer(kcl.getRecordsAdapter(maxRecords));
-            pacer.recordRead(kinesisBytes(answer.records()));
+            GetRecordsResponseAdapter answer = new ConvertedOnceAnswer(fetch(maxRecords));
+            if (limitsEnforced) {
+                pacer.recordRead(kinesisBytes(answer.records()));
+            }
             shard.settle(reserved, ReceiverPrefetchBudget.bytes(answer.records()), answer.records().size());
             settled = true;
             return answer;
@@ -58,6 +66,20 @@ final class BudgetedRetrievalStrategy implements GetRecordsRetrievalStrategy {
     @SuppressWarnings("deprecation")
     public GetRecordsResponse getRecords(int maxRecords) {
         return kcl.getRecords(maxRecords);
+    }
+
+    private GetRecordsResponseAdapter fetch(int maxRecords) {
+        try {
+            return kcl.getRecordsAdapter(maxRecords);
+        } catch (ProvisionedThroughputExceededException e) {
+            limitsEnforced = true;
+            throw e;
+        }
+    }
+
+    /** Whether this shard's reads keep to Kinesis's byte rate (since its first throttled call). */
+    boolean limitsEnforced() {
+        return limitsEnforced;
     }
 
     private void awaitTurn() {
