@@ -104,7 +104,7 @@ public final class ShardLeaseBootstrapper {
         ShardDetector shardDetector = factory.createShardDetector(streamConfig);
         PlannedLeases planned = new PlannedLeases();
         new HierarchicalShardSyncer(false, streamConfig.streamIdentifier().toString())
-                .checkAndCreateLeaseForNewShards(shardDetector, planned,
+                .checkAndCreateLeaseForNewShards(shardDetector, planned.table(),
                         streamConfig.initialPositionInStreamExtended(), new NullMetricsScope(), false, true);
         long start = System.nanoTime();
         int created = createInParallel(planned.leases(), leaseRefresher::createLeaseIfNotExists);
