@@ -7,8 +7,8 @@ import software.amazon.kinesis.retrieval.polling.KinesisDataFetcher;
 
 /**
  * The KCL's GetRecords caller for one shard, asking each time for no more records than the receiver's
- * {@link ReceiverPrefetchBudget} gives the shard's current read ({@link ReceiverPrefetchBudget#recordLimit}); the
- * KCL's own fetcher always asks for {@code maxRecords}. Used through {@code PollingConfig.dataFetcherProvider}.
+ * {@link ReceiverPrefetchBudget} gives the shard's current read ({@link ReceiverPrefetchBudget#recordLimit}: fewer for
+ * a first read cut to the shard's share); the KCL's own fetcher always asks for {@code maxRecords}. Used through {@code PollingConfig.dataFetcherProvider}.
  */
 final class BudgetedDataFetcher extends KinesisDataFetcher {
 

@@ -117,9 +117,10 @@ class ReceiverPrefetchBudgetTest {
 
         budget.processed("shard-9", FETCHED);
 
-        // Four shards now, whose shares are smaller than the largest answer: both reads reserve a share.
+        // Four shards now, whose shares are smaller than the largest answer: the first read reserves a share, the
+        // small shard's later read its minimum.
         assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 4));
-        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 4));
+        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(ReceiverPrefetchBudget.MIN_RESERVATION_BYTES);
     }
 
     @Test
@@ -246,13 +247,36 @@ class ReceiverPrefetchBudgetTest {
         }
         assertThat(budget.usedBytes()).isLessThanOrEqualTo(budget.limitBytes());
 
-        // Once answers of 1 KiB records arrive, a read asks for as many records as its share holds.
+        // Once answers of 1 KiB records arrive, a new shard's first read asks for as many records as its share holds.
         long recordBytes = 1024 + ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES;
         accounts.get(0).settle(reserved[0], recordBytes, 1);
-        accounts.get(0).reserve();
-        long share = budget.limitBytes() / (2L * shards);
-        assertThat(budget.recordLimit("many-0"))
-                .isEqualTo((int) (share / recordBytes));
+        ReceiverPrefetchBudget.Shard late = budget.shard("many-late");
+        long share = budget.limitBytes() / (2L * (shards + 1));
+        assertThat(late.reserve()).isEqualTo(share);
+        assertThat(budget.recordLimit("many-late")).isEqualTo((int) (share / recordBytes));
+
+        // A shard's later reads ask for full answers again, reserving the largest answer (its cut first read says
+        // nothing about the size of its full answers).
+        assertThat(accounts.get(0).reserve()).isEqualTo(FIRST_READ);
+        assertThat(budget.recordLimit("many-0")).isEqualTo(ShardReadSize.UNLIMITED);
+    }
+
+    @Test
+    void firstReadsGoAheadOfLaterReads() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
+        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-e");
+        holder.settle(holder.reserve(), FIRST_READ);
+        holder.delivering(FETCHED, batchOf(FIRST_READ));
+        CompletableFuture<Long> holdersNext = reserveAsync(holder);
+        assertStillWaiting(holdersNext);
+        CompletableFuture<Long> newcomersFirst = reserveAsync(budget.shard("shard-f"));
+        assertStillWaiting(newcomersFirst);
+
+        budget.processed("shard-e", FETCHED);
+
+        // The newcomer's first read, cut to its share, went first; the holder's full read waits for room after it.
+        assertThat(newcomersFirst.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 2));
+        assertStillWaiting(holdersNext);
     }
 
     @Test
