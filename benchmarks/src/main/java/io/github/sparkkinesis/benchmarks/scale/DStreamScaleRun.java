@@ -88,9 +88,10 @@ final class DStreamScaleRun {
 
             double drain = Double.NaN;
             if (!drainTimeout.isZero()) {
-                long total = stream.shards().size() * stream.shards().get(0).recordCount();
+                // Until the server has served every shard's end: records processed would count a shard read again
+                // after a lost lease twice, and stop the wait before every shard's end was read.
                 long deadline = System.nanoTime() + drainTimeout.toNanos();
-                while (PROCESSED.get() < total && System.nanoTime() < deadline) {
+                while (!ShardReadWatch.allEndsServed(stream) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 drain = ShardReadWatch.drainRecordsPerSecond(stream);

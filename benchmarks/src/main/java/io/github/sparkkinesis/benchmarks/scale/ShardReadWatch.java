@@ -59,6 +59,11 @@ final class ShardReadWatch {
         return Arrays.stream(nanos).filter(value -> value <= seconds * 1_000_000_000L).count();
     }
 
+    /** Whether the server has served the newest record of every shard. */
+    static boolean allEndsServed(InMemoryStream stream) {
+        return stream.shards().stream().allMatch(shard -> shard.endServedNanos() >= 0);
+    }
+
     /**
      * Records per second of a whole drain as the server served it: from the first GetRecords answer of any shard to
      * the answer that served the last shard's newest record; NaN if some shard's end was not served.
