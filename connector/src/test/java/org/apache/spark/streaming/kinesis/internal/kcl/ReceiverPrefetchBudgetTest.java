@@ -66,9 +66,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aProcessedBatchGivesItsBytesBackAndWakesAWaitingRead() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard first = budget.shard("shard-5");
-        first.settle(first.reserve(), FIRST_READ);
-        first.delivering(FETCHED, batchOf(FIRST_READ));
+        ReceiverPrefetchBudget.Shard first = holdingAFullAnswer(budget, "shard-5");
         CompletableFuture<Long> second = reserveAsync(budget.shard("shard-6"));
         assertStillWaiting(second);
 
@@ -103,9 +101,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void waitingReadsAreServedInArrivalOrder() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-9");
-        holder.settle(holder.reserve(), FIRST_READ);
-        holder.delivering(FETCHED, batchOf(FIRST_READ));
+        ReceiverPrefetchBudget.Shard holder = holdingAFullAnswer(budget, "shard-9");
         // A shard that waits for a large answer is not passed by one that arrives later with a small answer.
         CompletableFuture<Long> large = reserveAsync(budget.shard("shard-10"));
         assertStillWaiting(large);
@@ -264,9 +260,7 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void firstReadsGoAheadOfLaterReads() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-e");
-        holder.settle(holder.reserve(), FIRST_READ);
-        holder.delivering(FETCHED, batchOf(FIRST_READ));
+        ReceiverPrefetchBudget.Shard holder = holdingAFullAnswer(budget, "shard-e");
         CompletableFuture<Long> holdersNext = reserveAsync(holder);
         assertStillWaiting(holdersNext);
         CompletableFuture<Long> newcomersFirst = reserveAsync(budget.shard("shard-f"));
@@ -282,6 +276,15 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aBudgetMustBePositive() {
         assertThatThrownBy(() -> new ReceiverPrefetchBudget(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A shard of {@code budget} that holds one full answer, delivered at {@link #FETCHED} and not yet processed. */
+    private static ReceiverPrefetchBudget.Shard holdingAFullAnswer(ReceiverPrefetchBudget budget, String shardId)
+            throws InterruptedException {
+        ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
+        shard.settle(shard.reserve(), FIRST_READ);
+        shard.delivering(FETCHED, batchOf(FIRST_READ));
+        return shard;
     }
 
     private static CompletableFuture<Long> reserveAsync(ReceiverPrefetchBudget.Shard shard) {
