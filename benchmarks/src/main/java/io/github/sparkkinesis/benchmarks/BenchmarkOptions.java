@@ -17,10 +17,11 @@ import java.util.Locale;
  * enhanced fan-out beside polling, and nothing else.
  * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
  * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
- * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out.
+ * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out,
+ * {@code --receiver-budget-mib} their {@code maxPrefetchBytesPerReceiver} (in MiB) likewise.
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
-        List<Integer> scaleReceivers, Integer scaleRecordsPerRead) {
+        List<Integer> scaleReceivers, Integer scaleRecordsPerRead, Integer scaleReceiverBudgetMib) {
 
     static final int DEFAULT_RUNS = 3;
     static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
@@ -52,6 +53,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
         List<Integer> shards = DEFAULT_SCALE_SHARDS;
         List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
         Integer recordsPerRead = null;
+        Integer receiverBudgetMib = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
@@ -65,15 +67,18 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                 case "--receivers" -> receivers = counts(value(args, ++i, "--receivers"), "--receivers");
                 case "--records-per-read" -> recordsPerRead = counts(value(args, ++i, "--records-per-read"),
                         "--records-per-read").get(0);
+                case "--receiver-budget-mib" -> receiverBudgetMib = counts(value(args, ++i,
+                        "--receiver-budget-mib"), "--receiver-budget-mib").get(0);
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
                         + "[--quick] [--only dstream|source|sink|efo|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
-                        + "[--output DIR]");
+                        + "[--receiver-budget-mib N] [--output DIR]");
             }
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
-        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead);
+        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead,
+                receiverBudgetMib);
     }
 
     private static Readers readers(String value) {

@@ -83,7 +83,8 @@ public final class KinesisBenchmark {
         if (options.readers() == BenchmarkOptions.Readers.SCALE) {
             // --quick leaves out the comparison run without the receiver budget.
             new ScaleHarness(options.scaleShards(), options.scaleReceivers(), options.scale() == 1,
-                    options.scaleRecordsPerRead(), options.output().resolve(options.reportFile())).run();
+                    options.scaleRecordsPerRead(), options.scaleReceiverBudgetMib(),
+                    options.output().resolve(options.reportFile())).run();
             System.exit(0);
         }
         try {

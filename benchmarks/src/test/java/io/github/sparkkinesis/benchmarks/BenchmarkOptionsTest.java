@@ -80,6 +80,9 @@ class BenchmarkOptionsTest {
         assertThat(chosen.scaleRecordsPerRead()).isNull();
         assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--records-per-read", "1000"})
                 .scaleRecordsPerRead()).isEqualTo(1000);
+        assertThat(chosen.scaleReceiverBudgetMib()).isNull();
+        assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--receiver-budget-mib", "64"})
+                .scaleReceiverBudgetMib()).isEqualTo(64);
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--shards", "64,x"}))
                 .hasMessageContaining("--shards takes positive numbers");
     }

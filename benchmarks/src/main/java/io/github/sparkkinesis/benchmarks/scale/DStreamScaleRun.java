@@ -72,7 +72,8 @@ final class DStreamScaleRun {
             ssc.start();
             double allRead = ShardReadWatch.awaitAllRead(stream, start, ALL_READ_TIMEOUT, receiverFailed::get);
             int shardsRead = ShardReadWatch.shardsRead(stream);
-            System.out.printf("  %s: %d of %d shards read, all after %.1f s%n", label, shardsRead, shards, allRead);
+            System.out.printf("  %s: %d of %d shards read, all after %.1f s; %s%n", label, shardsRead, shards, allRead,
+                    ShardReadWatch.firstReads(stream, start));
 
             Thread.sleep(SETTLE.toMillis());
             long recordsBefore = PROCESSED.get();
@@ -87,9 +88,10 @@ final class DStreamScaleRun {
 
             double drain = Double.NaN;
             if (!drainTimeout.isZero()) {
-                long total = stream.shards().size() * stream.shards().get(0).recordCount();
+                // Until the server has served every shard's end: records processed would count a shard read again
+                // after a lost lease twice, and stop the wait before every shard's end was read.
                 long deadline = System.nanoTime() + drainTimeout.toNanos();
-                while (PROCESSED.get() < total && System.nanoTime() < deadline) {
+                while (!ShardReadWatch.allEndsServed(stream) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 drain = ShardReadWatch.drainRecordsPerSecond(stream);

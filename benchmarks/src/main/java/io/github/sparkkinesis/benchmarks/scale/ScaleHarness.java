@@ -43,13 +43,16 @@ public final class ScaleHarness {
      * @param withoutBudget also run the largest stream with the largest receiver count without the receiver budget
      * @param maxRecordsPerRead the receivers' records per GetRecords call, null for the default; when given, only
      *     the DStream runs (the source does not read with receivers)
+     * @param receiverBudgetMib the receivers' prefetch budget in MiB, null for the default; when given, only the
+     *     DStream runs
      */
     public ScaleHarness(List<Integer> shardCounts, List<Integer> receiverCounts, boolean withoutBudget,
-            Integer maxRecordsPerRead, Path report) {
+            Integer maxRecordsPerRead, Integer receiverBudgetMib, Path report) {
         this.shardCounts = List.copyOf(shardCounts);
         this.receiverCounts = List.copyOf(receiverCounts);
         this.withoutBudget = withoutBudget;
-        this.settings = new ReceiverSettings(null, maxRecordsPerRead);
+        this.settings = new ReceiverSettings(receiverBudgetMib == null ? null : (long) receiverBudgetMib << 20,
+                maxRecordsPerRead);
         this.report = report;
     }
 
@@ -74,7 +77,7 @@ public final class ScaleHarness {
                         receiverCounts.get(receiverCounts.size() - 1),
                         new ReceiverSettings(NO_RECEIVER_BUDGET, settings.maxRecordsPerRead()), Duration.ZERO));
             }
-            for (int shards : settings.maxRecordsPerRead() == null ? shardCounts : List.<Integer>of()) {
+            for (int shards : settings.equals(ReceiverSettings.DEFAULTS) ? shardCounts : List.<Integer>of()) {
                 sources.add(SourceScaleRun.run(environment, shards));
             }
         }

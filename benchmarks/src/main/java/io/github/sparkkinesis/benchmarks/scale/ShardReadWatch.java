@@ -3,6 +3,7 @@ package io.github.sparkkinesis.benchmarks.scale;
 import io.github.sparkkinesis.benchmarks.server.InMemoryShard;
 import io.github.sparkkinesis.benchmarks.server.InMemoryStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,6 +37,31 @@ final class ShardReadWatch {
         }
         long last = stream.shards().stream().mapToLong(InMemoryShard::firstReadNanos).max().orElseThrow();
         return (last - startNanos) / 1e9;
+    }
+
+    /**
+     * When the shards were first read, from {@code startNanos}: the first shard, the median shard and the last one
+     * read so far, and how many had been read 10, 30 and 60 s after the start (whether the shards start together or
+     * one after another).
+     */
+    static String firstReads(InMemoryStream stream, long startNanos) {
+        long[] seconds = stream.shards().stream().mapToLong(InMemoryShard::firstReadNanos).filter(nanos -> nanos >= 0)
+                .map(nanos -> nanos - startNanos).sorted().toArray();
+        if (seconds.length == 0) {
+            return "no shard read";
+        }
+        return String.format("first shard read after %.1f s, median %.1f s, last %.1f s; read within 10/30/60 s: "
+                + "%d/%d/%d", seconds[0] / 1e9, seconds[seconds.length / 2] / 1e9, seconds[seconds.length - 1] / 1e9,
+                readWithin(seconds, 10), readWithin(seconds, 30), readWithin(seconds, 60));
+    }
+
+    private static long readWithin(long[] nanos, int seconds) {
+        return Arrays.stream(nanos).filter(value -> value <= seconds * 1_000_000_000L).count();
+    }
+
+    /** Whether the server has served the newest record of every shard. */
+    static boolean allEndsServed(InMemoryStream stream) {
+        return stream.shards().stream().allMatch(shard -> shard.endServedNanos() >= 0);
     }
 
     /**

@@ -574,7 +574,8 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
         /**
          * Records asked for per GetRecords call, 1 to 10,000. Default {@value #DEFAULT_MAX_RECORDS_PER_READ}.
          * Lower it only to bound the size of each KCL batch; Kinesis counts calls, not records, against the
-         * per-shard read limit.
+         * per-shard read limit. A receiver holding more shards than its {@link #maxPrefetchBytesPerReceiver} has
+         * room for at this size asks for fewer records in each shard's first read on its own.
          */
         public Builder maxRecordsPerRead(int records) {
             config.maxRecordsPerRead(records);
@@ -608,7 +609,10 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
          * receiver has stored; a shard's next GetRecords call waits while the receiver is above it. Counted as record
          * data plus about 256 bytes per record (the record's own objects). It bounds a receiver's read-ahead whatever
          * the number of shards it holds, where {@link #maxPrefetchBytesPerShard} multiplies by them. At least 16 MiB;
-         * default 256 MiB ({@link #DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER}). See {@code docs/scaling.md}.
+         * default 256 MiB ({@link #DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER}). Each shard's first read is kept to its
+         * share of it, budget / (2 × the receiver's shards), so that every shard of a receiver holding many starts
+         * reading at once: with 128 shards of 1 KiB records it asks for about 1 MiB (819 records) instead of
+         * {@link #maxRecordsPerRead}; later reads take turns. See {@code docs/scaling.md}.
          * Example: {@code maxPrefetchBytesPerReceiver(512L << 20)} for executors with more heap and shards with
          * large records.
          */

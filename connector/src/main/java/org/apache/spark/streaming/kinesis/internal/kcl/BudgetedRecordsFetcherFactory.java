@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
+import org.apache.spark.streaming.kinesis.internal.read.ShardCallPacers;
 import software.amazon.kinesis.metrics.MetricsFactory;
 import software.amazon.kinesis.retrieval.DataFetchingStrategy;
 import software.amazon.kinesis.retrieval.GetRecordsRetrievalStrategy;
@@ -9,24 +10,26 @@ import software.amazon.kinesis.retrieval.polling.SimpleRecordsFetcherFactory;
 import software.amazon.kinesis.retrieval.polling.SleepTimeController;
 
 /**
- * The KCL's prefetching publisher for each shard, with every shard of the receiver drawing on one
- * {@link ReceiverPrefetchBudget}: the KCL's per-shard settings (bytes, records and answers queued) still apply, and on
+ * The KCL's prefetching publisher for each shard, paced to the shard's Kinesis read limits (shared with the executor's
+ * re-reads of the shard) and with every shard of the receiver drawing on one {@link ReceiverPrefetchBudget}: the KCL's per-shard settings (bytes, records and answers queued) still apply, and on
  * top of them the shards' reads wait while the receiver as a whole holds its budget.
  */
 final class BudgetedRecordsFetcherFactory implements RecordsFetcherFactory {
 
     private final RecordsFetcherFactory kcl = new SimpleRecordsFetcherFactory();
     private final ReceiverPrefetchBudget budget;
+    private final String streamName;
 
-    BudgetedRecordsFetcherFactory(ReceiverPrefetchBudget budget) {
+    BudgetedRecordsFetcherFactory(ReceiverPrefetchBudget budget, String streamName) {
         this.budget = budget;
+        this.streamName = streamName;
     }
 
     @Override
     public RecordsPublisher createRecordsFetcher(GetRecordsRetrievalStrategy strategy, String shardId,
             MetricsFactory metricsFactory, int maxRecords, SleepTimeController sleepTimeController) {
         ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
-        RecordsPublisher publisher = kcl.createRecordsFetcher(new BudgetedRetrievalStrategy(strategy, shard), shardId,
+        RecordsPublisher publisher = kcl.createRecordsFetcher(budgeted(strategy, shard, shardId), shardId,
                 metricsFactory, maxRecords, sleepTimeController);
         return new BudgetedRecordsPublisher(publisher, shard);
     }
@@ -35,9 +38,15 @@ final class BudgetedRecordsFetcherFactory implements RecordsFetcherFactory {
     public RecordsPublisher createRecordsFetcher(GetRecordsRetrievalStrategy strategy, String shardId,
             MetricsFactory metricsFactory, int maxRecords) {
         ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
-        RecordsPublisher publisher = kcl.createRecordsFetcher(new BudgetedRetrievalStrategy(strategy, shard), shardId,
+        RecordsPublisher publisher = kcl.createRecordsFetcher(budgeted(strategy, shard, shardId), shardId,
                 metricsFactory, maxRecords);
         return new BudgetedRecordsPublisher(publisher, shard);
+    }
+
+    private BudgetedRetrievalStrategy budgeted(GetRecordsRetrievalStrategy strategy,
+            ReceiverPrefetchBudget.Shard shard, String shardId) {
+        return new BudgetedRetrievalStrategy(strategy, shard,
+                ShardCallPacers.jvmWide().getRecords(streamName, shardId));
     }
 
     @Override

@@ -60,10 +60,13 @@ public final class KclConfiguration {
 
     /**
      * The worker's first lease-table heartbeat ("worker metrics", sent even with CPU metrics disabled) comes two
-     * capture periods after start, and the leader only assigns leases to workers that have one. Half a second
-     * (KCL default 1 s) lets a new worker be seen by the leader's first or second assignment round.
+     * capture periods after start, and the leader only assigns leases to workers that have one. With the KCL default
+     * (1 s) and ours before (500 ms), the leader's first assignment round, which runs as soon as it is elected, found
+     * no worker ("Not able to assign all expiredOrUnAssignedLeases") and a new application's shards waited for the
+     * next round, 2 s later. A tenth of a second lets the heartbeat arrive first; with CPU metrics disabled the
+     * capture has nothing to measure, so running it ten times a second costs nothing noticeable.
      */
-    static final long WORKER_METRICS_CAPTURE_MILLIS = 500;
+    static final long WORKER_METRICS_CAPTURE_MILLIS = 100;
 
     /**
      * How long a shard processor handing its lease to another receiver waits for the driver to confirm the records
@@ -143,7 +146,8 @@ public final class KclConfiguration {
                 .idleTimeBetweenReadsInMillis(settings.idleTimeBetweenReads().toMillis())
                 .sleepTimeController(new CatchUpSleepTimeController(settings.idleTimeBetweenReads(),
                         PollingSettings.MIN_TIME_BETWEEN_READS, Clock.systemUTC()));
-        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget));
+        polling.recordsFetcherFactory(new BudgetedRecordsFetcherFactory(prefetchBudget, streamName));
+        polling.dataFetcherProvider(fetcher -> new BudgetedDataFetcher(clients.kinesis(), fetcher, prefetchBudget));
         polling.recordsFetcherFactory().maxByteSize((int) settings.maxPrefetchBytesPerShard());
         return polling;
     }

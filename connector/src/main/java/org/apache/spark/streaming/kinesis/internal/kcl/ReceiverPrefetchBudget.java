@@ -28,8 +28,15 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  *   <li>A shard reserves the size of its last answer, the most Kinesis returns (10 MiB) before its first, and at least
  *       {@link #MIN_RESERVATION_BYTES}: an estimate, settled to the real size when the answer arrives. The bound can
  *       thus be passed by what the estimates missed, never by a burst of shards starting together.</li>
- *   <li>Waiting shards are served in arrival order, so that none waits for ever behind shards with smaller
- *       answers. Only the first in line is woken when room is given back: a receiver of 1,000 shards would otherwise
+ *   <li>A shard's first read, when the receiver holds so many shards that a shard's fair share of the budget
+ *       ({@link ShardReadSize}) is smaller than the largest answer, reserves that share instead and asks Kinesis for
+ *       no more records than it holds ({@link #recordLimit}); first reads wait ahead of later ones. So every shard of
+ *       the receiver is read soon after it is assigned, instead of waiting for the first ~20 shards' full answers to
+ *       be stored. Later reads ask for full answers again (taking turns in the budget): the receiver stores each
+ *       answer as one block, and at 64 shards reads cut to their share (blocks six times smaller) drained at 9,000
+ *       records/s against 57,000 with full answers.</li>
+ *   <li>Waiting shards are served in arrival order (first reads first), so that none waits for ever behind shards
+ *       with smaller answers. Only the first in line is woken when room is given back: a receiver of 1,000 shards would otherwise
  *       wake 1,000 prefetch threads for every batch stored.</li>
  *   <li>An empty receiver always admits one read, so that an answer larger than the whole budget still goes
  *       through.</li>
@@ -66,7 +73,11 @@ public final class ReceiverPrefetchBudget {
     private static final long WAIT_CHECK_MILLIS = 1_000;
 
     private final long limitBytes;
+    /** How large each read may be; guarded by {@link #lock}. */
+    private final ShardReadSize readSize;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Shards waiting for their first read, served before {@link #waiting}. */
+    private final Deque<Shard> waitingFirst = new ArrayDeque<>();
     private final Deque<Shard> waiting = new ArrayDeque<>();
     /** The current account of each shard, for its record processor. */
     private final Map<String, Shard> shards = new ConcurrentHashMap<>();
@@ -77,6 +88,7 @@ public final class ReceiverPrefetchBudget {
             throw new IllegalArgumentException("A prefetch budget must be positive, got " + limitBytes);
         }
         this.limitBytes = limitBytes;
+        this.readSize = new ShardReadSize(limitBytes);
     }
 
     /** A new account for the prefetch queue of {@code shardId}, replacing the shard's earlier one. */
@@ -97,6 +109,15 @@ public final class ReceiverPrefetchBudget {
         }
     }
 
+    /**
+     * How many records the current read of {@code shardId} may ask for: {@link ShardReadSize#UNLIMITED} (the KCL's
+     * {@code maxRecords} alone) unless the shard's share of the budget is smaller than its answer could be.
+     */
+    public int recordLimit(String shardId) {
+        Shard shard = shards.get(shardId);
+        return shard == null ? ShardReadSize.UNLIMITED : shard.recordLimit;
+    }
+
     /** Bytes reserved or held by all shards now. */
     public long usedBytes() {
         lock.lock();
@@ -111,7 +132,7 @@ public final class ReceiverPrefetchBudget {
     int waitingReads() {
         lock.lock();
         try {
-            return waiting.size();
+            return waitingFirst.size() + waiting.size();
         } finally {
             lock.unlock();
         }
@@ -138,9 +159,14 @@ public final class ReceiverPrefetchBudget {
         }
     }
 
+    /** Called holding the lock: the read whose turn it is (first reads before later ones), or null. */
+    private Shard firstInLine() {
+        return waitingFirst.isEmpty() ? waiting.peekFirst() : waitingFirst.peekFirst();
+    }
+
     /** Called holding the lock: the first waiting read checks whether it fits now; the others stay asleep. */
     private void wakeFirstInLine() {
-        Shard first = waiting.peekFirst();
+        Shard first = firstInLine();
         if (first != null) {
             first.turn.signal();
         }
@@ -181,6 +207,10 @@ public final class ReceiverPrefetchBudget {
         private final NavigableMap<Instant, DeliveredBatch> delivered = new TreeMap<>();
         private long heldBytes;
         private long lastAnswerBytes = MAX_ANSWER_BYTES;
+        /** Whether a read of this shard has brought an answer yet. */
+        private boolean answered;
+        /** Records the read in progress may ask for (read by the shard's data fetcher, on the same thread). */
+        private volatile int recordLimit = ShardReadSize.UNLIMITED;
         private boolean stopWaiting;
         private boolean closed;
 
@@ -200,13 +230,14 @@ public final class ReceiverPrefetchBudget {
                     return 0;
                 }
                 long estimate = Math.max(lastAnswerBytes, MIN_RESERVATION_BYTES);
-                waiting.addLast(this);
+                Deque<Shard> line = answered ? waiting : waitingFirst;
+                line.addLast(this);
                 try {
-                    while (!stopWaiting && !closed && !(waiting.peekFirst() == this && affordable(estimate))) {
+                    while (!stopWaiting && !closed && !(firstInLine() == this && affordable(reservation(estimate)))) {
                         turn.await(WAIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                     }
                 } finally {
-                    waiting.remove(this);
+                    line.remove(this);
                     // The next in line may fit now.
                     wakeFirstInLine();
                 }
@@ -214,28 +245,49 @@ public final class ReceiverPrefetchBudget {
                 if (closed) {
                     return 0;
                 }
-                usedBytes += estimate;
-                return estimate;
+                long reservation = reservation(estimate);
+                recordLimit = answered ? ShardReadSize.UNLIMITED : readSize.recordLimit(shards.size());
+                usedBytes += reservation;
+                return reservation;
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** What a read estimated at {@code estimate} reserves: a first read at most its share of the budget. */
+        private long reservation(long estimate) {
+            return answered ? estimate : readSize.reservation(estimate, shards.size());
         }
 
         private boolean affordable(long estimate) {
             return usedBytes == 0 || usedBytes + estimate <= limitBytes;
         }
 
-        /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes}. */
+        /** The read that reserved {@code reservedBytes} brought an answer of {@code answerBytes} (records unknown). */
         public void settle(long reservedBytes, long answerBytes) {
+            settle(reservedBytes, answerBytes, 0);
+        }
+
+        /**
+         * The read that reserved {@code reservedBytes} brought an answer of {@code answerRecords} records counting
+         * {@code answerBytes}; the records tell the receiver's average record size, from which later reads that the
+         * share cuts ask for their records.
+         */
+        public void settle(long reservedBytes, long answerBytes, int answerRecords) {
             lock.lock();
             try {
                 if (closed) {
                     release(reservedBytes);
                     return;
                 }
+                readSize.answered(answerBytes, answerRecords);
                 usedBytes += answerBytes;
                 heldBytes += answerBytes;
-                lastAnswerBytes = answerBytes;
+                if (recordLimit == ShardReadSize.UNLIMITED) {
+                    // A cut first read says nothing about the size of the shard's full answers.
+                    lastAnswerBytes = answerBytes;
+                }
+                answered = true;
                 release(reservedBytes);
             } finally {
                 lock.unlock();
@@ -307,7 +359,7 @@ public final class ReceiverPrefetchBudget {
         public void stopWaiting() {
             lock.lock();
             try {
-                if (waiting.contains(this)) {
+                if (waiting.contains(this) || waitingFirst.contains(this)) {
                     stopWaiting = true;
                     turn.signal();
                 }

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * that returned {@code n} bytes, no earlier than the time those bytes take at {@code bytesPerSecond}. Callers
  * reserve their slot under the lock and sleep outside it, so concurrent readers of one shard queue up fairly.
  */
-final class ShardCallPacer {
+public final class ShardCallPacer {
 
     /** One call per 200 ms: Kinesis's 5 calls per second per shard. */
     static final long DEFAULT_MIN_INTERVAL_MILLIS = 200;
@@ -38,7 +38,7 @@ final class ShardCallPacer {
     }
 
     /** A pacer at Kinesis's per-shard limits, on the system's monotonic clock. */
-    static ShardCallPacer atKinesisLimits() {
+    public static ShardCallPacer atKinesisLimits() {
         return new ShardCallPacer(DEFAULT_MIN_INTERVAL_MILLIS, DEFAULT_BYTES_PER_SECOND,
                 () -> System.nanoTime() / 1_000_000, Sleeper.THREAD);
     }
@@ -48,7 +48,7 @@ final class ShardCallPacer {
      *
      * @throws KinesisRangeReadException if interrupted while waiting (the interrupt flag is kept)
      */
-    void awaitTurn() {
+    public void awaitTurn() {
         long waitMillis;
         synchronized (this) {
             long now = monotonicMillis.getAsLong();
@@ -67,7 +67,7 @@ final class ShardCallPacer {
     }
 
     /** Notes that a call just returned {@code bytes} bytes of records, which delays the next call accordingly. */
-    void recordRead(long bytes) {
+    public void recordRead(long bytes) {
         if (bytes <= 0) {
             return;
         }

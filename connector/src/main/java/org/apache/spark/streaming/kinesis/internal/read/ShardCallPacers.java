@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 
 /**
  * The pacers of one JVM, one per stream, shard and operation. All tasks of an executor that re-read blocks of the
- * same shard share them, so together they stay within the shard's limits; executors do not coordinate with each
- * other (a throttled call backs off instead). A shard's entry is a few fields and a JVM reads few shards again, so
- * entries are kept for the life of the JVM.
+ * same shard, and a receiver's poller of that shard in the same executor, share them, so together they stay within
+ * the shard's limits; executors do not coordinate with each other (a throttled call backs off instead). A shard's
+ * entry is a few fields (a receiver of 1,000 shards adds 1,000 of them), so entries are kept for the life of the JVM.
  */
-final class ShardCallPacers {
+public final class ShardCallPacers {
 
     private static final ShardCallPacers JVM_WIDE = new ShardCallPacers(ShardCallPacer::atKinesisLimits);
 
@@ -21,11 +21,11 @@ final class ShardCallPacers {
         this.newPacer = newPacer;
     }
 
-    static ShardCallPacers jvmWide() {
+    public static ShardCallPacers jvmWide() {
         return JVM_WIDE;
     }
 
-    ShardCallPacer getRecords(String stream, String shardId) {
+    public ShardCallPacer getRecords(String stream, String shardId) {
         return pacer(stream, shardId, "GetRecords");
     }
 

@@ -129,10 +129,15 @@ final class KinesisConsumerSession<T> {
         KclConfiguration configuration = new KclConfiguration(config, newClients, workerId, processors,
                 new SchedulerStateListener(), prefetchBudget, fanOutConsumerArn);
         try {
-            ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
-                    configuration.legacyCoordinatorStateTable(), workerId);
-            ShardLeaseBootstrapper.createInitialLeases(configuration.leaseManagementConfig(),
-                    configuration.streamConfig());
+            // The receiver that records the client version of a new application is the one that writes its leases.
+            if (ClientVersionBootstrapper.recordClientVersion3x(newClients.dynamoDb(), config.checkpointAppName(),
+                    configuration.legacyCoordinatorStateTable(), workerId)) {
+                ShardLeaseBootstrapper.createInitialLeases(configuration.leaseManagementConfig(),
+                        configuration.streamConfig());
+            } else {
+                ShardLeaseBootstrapper.awaitLeases(configuration.leaseManagementConfig(),
+                        ShardLeaseBootstrapper.LEASES_WAIT);
+            }
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -13,10 +14,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.streaming.kinesis.internal.read.ShardCallPacer;
 import org.apache.spark.streaming.kinesis.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.kinesis.retrieval.GetRecordsResponseAdapter;
 import software.amazon.kinesis.retrieval.GetRecordsRetrievalStrategy;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -57,7 +60,8 @@ class BudgetedRetrievalStrategyTest {
         for (int i = 0; i < SHARDS; i++) {
             String shardId = "shardId-" + i;
             ReceiverPrefetchBudget.Shard account = budget.shard(shardId);
-            GetRecordsRetrievalStrategy strategy = new BudgetedRetrievalStrategy(new AlwaysBehind(), account);
+            GetRecordsRetrievalStrategy strategy = new BudgetedRetrievalStrategy(new AlwaysBehind(), account,
+                    ShardCallPacer.atKinesisLimits());
             Thread thread = new Thread(() -> {
                 for (int read = 0; read < READS_PER_SHARD; read++) {
                     List<KinesisClientRecord> records = strategy.getRecordsAdapter(10_000).records();
@@ -95,8 +99,40 @@ class BudgetedRetrievalStrategyTest {
         assertThat(budget.usedBytes()).isZero();
     }
 
+    @Test
+    void kinesisCountsTheRecordsDataAndPartitionKeysAgainstTheShardsReadLimit() {
+        List<KinesisClientRecord> records = List.of(
+                KinesisClientRecord.builder().data(ByteBuffer.wrap(new byte[1_000])).partitionKey("key-1").build(),
+                KinesisClientRecord.builder().data(ByteBuffer.wrap(new byte[24])).partitionKey("k").build());
+        assertThat(BudgetedRetrievalStrategy.kinesisBytes(records)).isEqualTo(1_000 + 5 + 24 + 1);
+    }
+
+    @Test
+    void aShardsReadsKeepToKinesissByteRateOnceItWasThrottled() {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(BUDGET);
+        AtomicInteger calls = new AtomicInteger();
+        BudgetedRetrievalStrategy strategy = new BudgetedRetrievalStrategy(new AlwaysBehind() {
+            @Override
+            public GetRecordsResponseAdapter getRecordsAdapter(int maxRecords) {
+                if (calls.incrementAndGet() == 2) {
+                    throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+                }
+                return super.getRecordsAdapter(maxRecords);
+            }
+        }, budget.shard("shardId-throttled"), ShardCallPacer.atKinesisLimits());
+
+        strategy.getRecordsAdapter(10_000);
+        assertThat(strategy.limitsEnforced()).isFalse();
+        assertThatThrownBy(() -> strategy.getRecordsAdapter(10_000))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThat(strategy.limitsEnforced()).isTrue();
+        assertThat(budget.usedBytes()).isEqualTo(MIB);
+        strategy.getRecordsAdapter(10_000);
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
     /** A shard far behind: every call returns a full answer of 1 MiB and counts what the receiver then holds. */
-    private final class AlwaysBehind implements GetRecordsRetrievalStrategy {
+    private class AlwaysBehind implements GetRecordsRetrievalStrategy {
 
         @Override
         public GetRecordsResponseAdapter getRecordsAdapter(int maxRecords) {

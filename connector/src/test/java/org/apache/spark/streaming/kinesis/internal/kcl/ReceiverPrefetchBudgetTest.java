@@ -66,17 +66,17 @@ class ReceiverPrefetchBudgetTest {
     @Test
     void aProcessedBatchGivesItsBytesBackAndWakesAWaitingRead() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard first = budget.shard("shard-5");
-        first.settle(first.reserve(), FIRST_READ);
-        first.delivering(FETCHED, batchOf(FIRST_READ));
+        ReceiverPrefetchBudget.Shard first = holdingAFullAnswer(budget, "shard-5");
         CompletableFuture<Long> second = reserveAsync(budget.shard("shard-6"));
         assertStillWaiting(second);
 
         budget.processed("shard-5", FETCHED);
 
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
+        // Two shards: the second's first read is cut to its share of the budget.
+        long share = budget.limitBytes() / (2 * 2);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(share);
         assertThat(first.heldBytes()).isZero();
-        assertThat(budget.usedBytes()).isEqualTo(FIRST_READ);
+        assertThat(budget.usedBytes()).isEqualTo(share);
     }
 
     @Test
@@ -91,16 +91,17 @@ class ReceiverPrefetchBudgetTest {
     void anEmptyReceiverAdmitsAnAnswerLargerThanTheWholeBudget() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(MIB);
         ReceiverPrefetchBudget.Shard shard = budget.shard("shard-8");
-        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
+        shard.settle(shard.reserve(), FIRST_READ, 1);
         assertThat(budget.usedBytes()).isGreaterThan(budget.limitBytes());
+        // The one record it holds is larger than the whole budget: the empty receiver still admits its next read.
+        shard.reset();
+        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
     }
 
     @Test
     void waitingReadsAreServedInArrivalOrder() throws Exception {
         ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
-        ReceiverPrefetchBudget.Shard holder = budget.shard("shard-9");
-        holder.settle(holder.reserve(), FIRST_READ);
-        holder.delivering(FETCHED, batchOf(FIRST_READ));
+        ReceiverPrefetchBudget.Shard holder = holdingAFullAnswer(budget, "shard-9");
         // A shard that waits for a large answer is not passed by one that arrives later with a small answer.
         CompletableFuture<Long> large = reserveAsync(budget.shard("shard-10"));
         assertStillWaiting(large);
@@ -112,7 +113,9 @@ class ReceiverPrefetchBudgetTest {
 
         budget.processed("shard-9", FETCHED);
 
-        assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
+        // Four shards now, whose shares are smaller than the largest answer: the first read reserves a share, the
+        // small shard's later read its minimum.
+        assertThat(large.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 4));
         assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(ReceiverPrefetchBudget.MIN_RESERVATION_BYTES);
     }
 
@@ -142,7 +145,7 @@ class ReceiverPrefetchBudgetTest {
 
         restarting.stopWaiting();
 
-        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(FIRST_READ);
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 2));
     }
 
     @Test
@@ -215,8 +218,73 @@ class ReceiverPrefetchBudgetTest {
     }
 
     @Test
+    void aReceiverWithFewShardsReadsFullAnswersWithoutARecordLimit() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(256 * MIB);
+        ReceiverPrefetchBudget.Shard shard = budget.shard("shard-d");
+        assertThat(shard.reserve()).isEqualTo(FIRST_READ);
+        assertThat(budget.recordLimit("shard-d")).isEqualTo(ShardReadSize.UNLIMITED);
+    }
+
+    @Test
+    void everyShardOfAReceiverHoldingManyGetsItsFirstReadInAtOnceWithinTheBudget() throws Exception {
+        int shards = 128;
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(256 * MIB);
+        List<ReceiverPrefetchBudget.Shard> accounts = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            accounts.add(budget.shard("many-" + i));
+        }
+        long[] reserved = new long[shards];
+        for (int i = 0; i < shards; i++) {
+            // None of these waits: a reservation that had to wait would never return here (nothing is stored).
+            reserved[i] = accounts.get(i).reserve();
+            assertThat(reserved[i]).isLessThanOrEqualTo(ShardReadSize.INITIAL_RECORD_BYTES);
+            // Before any answer, a record may be as large as Kinesis allows: the first read asks for one.
+            assertThat(budget.recordLimit("many-" + i)).isEqualTo(1);
+        }
+        assertThat(budget.usedBytes()).isLessThanOrEqualTo(budget.limitBytes());
+
+        // Once answers of 1 KiB records arrive, a new shard's first read asks for as many records as its share holds.
+        long recordBytes = 1024 + ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES;
+        accounts.get(0).settle(reserved[0], recordBytes, 1);
+        ReceiverPrefetchBudget.Shard late = budget.shard("many-late");
+        long share = budget.limitBytes() / (2L * (shards + 1));
+        assertThat(late.reserve()).isEqualTo(share);
+        assertThat(budget.recordLimit("many-late")).isEqualTo((int) (share / recordBytes));
+
+        // A shard's later reads ask for full answers again, reserving the largest answer (its cut first read says
+        // nothing about the size of its full answers).
+        assertThat(accounts.get(0).reserve()).isEqualTo(FIRST_READ);
+        assertThat(budget.recordLimit("many-0")).isEqualTo(ShardReadSize.UNLIMITED);
+    }
+
+    @Test
+    void firstReadsGoAheadOfLaterReads() throws Exception {
+        ReceiverPrefetchBudget budget = new ReceiverPrefetchBudget(FIRST_READ + MIB);
+        ReceiverPrefetchBudget.Shard holder = holdingAFullAnswer(budget, "shard-e");
+        CompletableFuture<Long> holdersNext = reserveAsync(holder);
+        assertStillWaiting(holdersNext);
+        CompletableFuture<Long> newcomersFirst = reserveAsync(budget.shard("shard-f"));
+        assertStillWaiting(newcomersFirst);
+
+        budget.processed("shard-e", FETCHED);
+
+        // The newcomer's first read, cut to its share, went first; the holder's full read waits for room after it.
+        assertThat(newcomersFirst.get(10, TimeUnit.SECONDS)).isEqualTo(budget.limitBytes() / (2 * 2));
+        assertStillWaiting(holdersNext);
+    }
+
+    @Test
     void aBudgetMustBePositive() {
         assertThatThrownBy(() -> new ReceiverPrefetchBudget(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A shard of {@code budget} that holds one full answer, delivered at {@link #FETCHED} and not yet processed. */
+    private static ReceiverPrefetchBudget.Shard holdingAFullAnswer(ReceiverPrefetchBudget budget, String shardId)
+            throws InterruptedException {
+        ReceiverPrefetchBudget.Shard shard = budget.shard(shardId);
+        shard.settle(shard.reserve(), FIRST_READ);
+        shard.delivering(FETCHED, batchOf(FIRST_READ));
+        return shard;
     }
 
     private static CompletableFuture<Long> reserveAsync(ReceiverPrefetchBudget.Shard shard) {
