@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks;
 
+import io.github.sparkkinesis.benchmarks.compare.PeerConnector;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -18,9 +19,14 @@ import java.util.Locale;
  * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
  * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
  * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out.
+ * {@code --compare-with JAR} (alone or with {@code --only compare}) runs the DStream side by side with another
+ * implementation of Spark's connector API, e.g. Spark's own, in child JVMs (see {@link ConnectorComparison}); its
+ * dependencies are resolved from the {@code pom.xml} next to the jar, or read from {@code --compare-classpath FILE}.
+ *
+ * @param peer the connector to compare with, {@code null} unless {@code --compare-with} is given
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
-        List<Integer> scaleReceivers, Integer scaleRecordsPerRead) {
+        List<Integer> scaleReceivers, Integer scaleRecordsPerRead, PeerConnector peer) {
 
     static final int DEFAULT_RUNS = 3;
     static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
@@ -28,7 +34,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
 
     /** Which readers a run measures; SCALE is the scale harness. */
     enum Readers {
-        ALL, DSTREAM, SOURCE, SINK, EFO, SCALE;
+        ALL, DSTREAM, SOURCE, SINK, EFO, SCALE, COMPARE;
 
         boolean dstream() {
             return this == ALL || this == DSTREAM;
@@ -52,6 +58,8 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
         List<Integer> shards = DEFAULT_SCALE_SHARDS;
         List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
         Integer recordsPerRead = null;
+        Path compareWith = null;
+        Path compareClassPath = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
@@ -65,15 +73,30 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                 case "--receivers" -> receivers = counts(value(args, ++i, "--receivers"), "--receivers");
                 case "--records-per-read" -> recordsPerRead = counts(value(args, ++i, "--records-per-read"),
                         "--records-per-read").get(0);
+                case "--compare-with" -> compareWith = Paths.get(value(args, ++i, "--compare-with"));
+                case "--compare-classpath" -> compareClassPath = Paths.get(value(args, ++i, "--compare-classpath"));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
-                        + "[--quick] [--only dstream|source|sink|efo|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
-                        + "[--output DIR]");
+                        + "[--quick] [--only dstream|source|sink|efo|scale|compare] [--shards N,N] [--receivers N,N] "
+                        + "[--records-per-read N] [--compare-with JAR [--compare-classpath FILE]] [--output DIR]");
             }
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
-        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead);
+        if (compareWith == null && (readers == Readers.COMPARE || compareClassPath != null)) {
+            throw new IllegalArgumentException("The comparison needs the other connector's jar: --compare-with JAR, "
+                    + "e.g. --compare-with ../shared/peers/spark-streaming-kinesis-asl_2.13-4.2.0.jar");
+        }
+        PeerConnector peer = null;
+        if (compareWith != null) {
+            if (readers != Readers.ALL && readers != Readers.COMPARE) {
+                throw new IllegalArgumentException("--compare-with runs the comparison alone; leave out --only "
+                        + readers.name().toLowerCase(Locale.ROOT) + " or use --only compare");
+            }
+            readers = Readers.COMPARE;
+            peer = new PeerConnector(compareWith, compareClassPath);
+        }
+        return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead, peer);
     }
 
     private static Readers readers(String value) {
@@ -83,8 +106,9 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
             case "sink" -> Readers.SINK;
             case "efo" -> Readers.EFO;
             case "scale" -> Readers.SCALE;
-            default -> throw new IllegalArgumentException("--only takes dstream, source, sink, efo or scale, got '"
-                    + value + "'");
+            case "compare" -> Readers.COMPARE;
+            default -> throw new IllegalArgumentException("--only takes dstream, source, sink, efo, scale or compare, "
+                    + "got '" + value + "'");
         };
     }
 
