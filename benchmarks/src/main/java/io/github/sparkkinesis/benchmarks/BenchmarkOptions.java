@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks;
 
+import io.github.sparkkinesis.benchmarks.compare.PeerConnector;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -8,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|efo|scale] [--shards N,N]
- * [--receivers N,N] [--records-per-read N] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of the
- * size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
+ * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|efo|scale|compare]
+ * [--shards N,N] [--receivers N,N] [--records-per-read N] [--receiver-budget-mib N]
+ * [--compare-with JAR [--compare-classpath FILE]] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of
+ * the size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
  * Structured Streaming source and, as its references in the same run, the plain read loops and the DStream on the
  * same backlogs and at the same latency rates (at its defaults); {@code --only dstream} everything but the source and
  * the sink; {@code --only sink} the sink's writes alone; {@code --only efo} the latency of both readers with
@@ -19,9 +21,15 @@ import java.util.Locale;
  * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
  * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out,
  * {@code --receiver-budget-mib} their {@code maxPrefetchBytesPerReceiver} (in MiB) likewise.
+ * {@code --compare-with JAR} (alone or with {@code --only compare}) runs the DStream side by side with another
+ * implementation of Spark's connector API, e.g. Spark's own, in child JVMs (see {@link ConnectorComparison}); its
+ * dependencies are resolved from the {@code pom.xml} next to the jar, or read from {@code --compare-classpath FILE}.
+ *
+ * @param peer the connector to compare with, {@code null} unless {@code --compare-with} is given
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
-        List<Integer> scaleReceivers, Integer scaleRecordsPerRead, Integer scaleReceiverBudgetMib) {
+        List<Integer> scaleReceivers, Integer scaleRecordsPerRead, Integer scaleReceiverBudgetMib,
+        PeerConnector peer) {
 
     static final int DEFAULT_RUNS = 3;
     static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
@@ -29,7 +37,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
 
     /** Which readers a run measures; SCALE is the scale harness. */
     enum Readers {
-        ALL, DSTREAM, SOURCE, SINK, EFO, SCALE;
+        ALL, DSTREAM, SOURCE, SINK, EFO, SCALE, COMPARE;
 
         boolean dstream() {
             return this == ALL || this == DSTREAM;
@@ -54,6 +62,8 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
         List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
         Integer recordsPerRead = null;
         Integer receiverBudgetMib = null;
+        Path compareWith = null;
+        Path compareClassPath = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
@@ -69,16 +79,32 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                         "--records-per-read").get(0);
                 case "--receiver-budget-mib" -> receiverBudgetMib = counts(value(args, ++i,
                         "--receiver-budget-mib"), "--receiver-budget-mib").get(0);
+                case "--compare-with" -> compareWith = Paths.get(value(args, ++i, "--compare-with"));
+                case "--compare-classpath" -> compareClassPath = Paths.get(value(args, ++i, "--compare-classpath"));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
-                        + "[--quick] [--only dstream|source|sink|efo|scale] [--shards N,N] [--receivers N,N] [--records-per-read N] "
-                        + "[--receiver-budget-mib N] [--output DIR]");
+                        + "[--quick] [--only dstream|source|sink|efo|scale|compare] [--shards N,N] [--receivers N,N] "
+                        + "[--records-per-read N] [--receiver-budget-mib N] "
+                        + "[--compare-with JAR [--compare-classpath FILE]] [--output DIR]");
             }
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
+        if (compareWith == null && (readers == Readers.COMPARE || compareClassPath != null)) {
+            throw new IllegalArgumentException("The comparison needs the other connector's jar: --compare-with JAR, "
+                    + "e.g. --compare-with ../shared/peers/spark-streaming-kinesis-asl_2.13-4.2.0.jar");
+        }
+        PeerConnector peer = null;
+        if (compareWith != null) {
+            if (readers != Readers.ALL && readers != Readers.COMPARE) {
+                throw new IllegalArgumentException("--compare-with runs the comparison alone; leave out --only "
+                        + readers.name().toLowerCase(Locale.ROOT) + " or use --only compare");
+            }
+            readers = Readers.COMPARE;
+            peer = new PeerConnector(compareWith, compareClassPath);
+        }
         return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead,
-                receiverBudgetMib);
+                receiverBudgetMib, peer);
     }
 
     private static Readers readers(String value) {
@@ -88,8 +114,9 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
             case "sink" -> Readers.SINK;
             case "efo" -> Readers.EFO;
             case "scale" -> Readers.SCALE;
-            default -> throw new IllegalArgumentException("--only takes dstream, source, sink, efo or scale, got '"
-                    + value + "'");
+            case "compare" -> Readers.COMPARE;
+            default -> throw new IllegalArgumentException("--only takes dstream, source, sink, efo, scale or compare, "
+                    + "got '" + value + "'");
         };
     }
 

@@ -2,9 +2,6 @@ package io.github.sparkkinesis.benchmarks;
 
 import io.github.sparkkinesis.benchmarks.backend.FastServerProcess;
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
-import io.github.sparkkinesis.benchmarks.backlog.BacklogRecord;
-import io.github.sparkkinesis.benchmarks.backlog.KinesisMockBacklog;
-import io.github.sparkkinesis.benchmarks.backlog.ShardHashRanges;
 import io.github.sparkkinesis.benchmarks.measure.BenchmarkSpark;
 import io.github.sparkkinesis.benchmarks.measure.ConnectorDrain;
 import io.github.sparkkinesis.benchmarks.measure.ConnectorLatency;
@@ -30,7 +27,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +81,10 @@ public final class KinesisBenchmark {
             new ScaleHarness(options.scaleShards(), options.scaleReceivers(), options.scale() == 1,
                     options.scaleRecordsPerRead(), options.scaleReceiverBudgetMib(),
                     options.output().resolve(options.reportFile())).run();
+            System.exit(0);
+        }
+        if (options.readers() == BenchmarkOptions.Readers.COMPARE) {
+            new ConnectorComparison(options).run();
             System.exit(0);
         }
         try {
@@ -424,7 +424,7 @@ public final class KinesisBenchmark {
         for (Backlog backlog : backlogs) {
             Path state = Files.createTempFile("kinesis-mock-" + backlog.name(), ".json");
             try {
-                writeMockBacklog(backlog, state);
+                backlog.writeKinesisMockState(state);
                 try (LocalStack stack = LocalStack.startWithKinesisState(state)) {
                     KinesisEndpoints endpoints =
                             new KinesisEndpoints(stack.kinesisEndpoint(), stack.dynamoDbEndpoint());
@@ -438,19 +438,6 @@ public final class KinesisBenchmark {
                 Files.deleteIfExists(state);
             }
         }
-    }
-
-    /** One partition key per shard and one shared payload: the records differ only in sequence number. */
-    private static void writeMockBacklog(Backlog backlog, Path state) {
-        ShardHashRanges ranges = ShardHashRanges.evenlySplit(backlog.shards());
-        List<String> keys = new ArrayList<>();
-        for (int shard = 0; shard < backlog.shards(); shard++) {
-            keys.add(ranges.partitionKeys(shard, "key-", 1).get(0));
-        }
-        byte[] payload = new byte[backlog.recordBytes()];
-        Arrays.fill(payload, (byte) 'x');
-        KinesisMockBacklog.of(backlog.name(), backlog.shards(), backlog.recordsPerShard(),
-                (shard, index) -> new BacklogRecord(keys.get(shard), payload)).writeTo(state);
     }
 
     private static String[] drainRow(String server, DrainFigures<ConnectorDrain.Result> figures) {

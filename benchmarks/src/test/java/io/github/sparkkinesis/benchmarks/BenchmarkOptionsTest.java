@@ -3,7 +3,11 @@ package io.github.sparkkinesis.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkOptionsTest {
 
@@ -50,7 +54,7 @@ class BenchmarkOptionsTest {
     void rejectsAnUnknownReader() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only", "kafka"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dstream, source, sink, efo or scale");
+                .hasMessageContaining("dstream, source, sink, efo, scale or compare");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only"}))
                 .hasMessageContaining("--only needs a value");
     }
@@ -85,5 +89,57 @@ class BenchmarkOptionsTest {
                 .scaleReceiverBudgetMib()).isEqualTo(64);
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--shards", "64,x"}))
                 .hasMessageContaining("--shards takes positive numbers");
+    }
+
+    @Test
+    void compareWithAJarRunsTheComparisonAloneIntoItsOwnReport(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("spark-streaming-kinesis-asl_2.13-4.2.0.jar"));
+        Files.createFile(dir.resolve("pom.xml"));
+
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--compare-with", jar.toString()});
+
+        assertThat(options.readers()).isEqualTo(BenchmarkOptions.Readers.COMPARE);
+        assertThat(options.reportFile()).isEqualTo("results-compare.md");
+        assertThat(options.peer().jar()).isEqualTo(jar);
+        assertThat(options.peer().pom()).isEqualTo(dir.resolve("pom.xml"));
+        assertThat(options.peer().classPathFile()).isNull();
+        assertThat(BenchmarkOptions.parse(new String[] {"--only", "compare", "--compare-with", jar.toString()})
+                .readers()).isEqualTo(BenchmarkOptions.Readers.COMPARE);
+    }
+
+    @Test
+    void compareTakesAClassPathFileInsteadOfThePom(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("peer.jar"));
+        Path classPath = Files.writeString(dir.resolve("peer-cp.txt"), "/a.jar");
+
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--compare-with", jar.toString(),
+            "--compare-classpath", classPath.toString(), "--runs", "2"});
+
+        assertThat(options.peer().classPathFile()).isEqualTo(classPath);
+        assertThat(options.runs()).isEqualTo(2);
+    }
+
+    @Test
+    void compareRejectsAMissingJarPomOrClassPathWithTheFix(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only", "compare"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--compare-with JAR");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--compare-with",
+            dir.resolve("missing.jar").toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs an existing connector jar");
+        Path jar = Files.createFile(dir.resolve("peer.jar"));
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--compare-with", jar.toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No pom.xml next to")
+                .hasMessageContaining("--compare-classpath FILE");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--compare-with", jar.toString(),
+            "--compare-classpath", dir.resolve("none.txt").toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--compare-classpath names no file");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only", "source", "--compare-with",
+            jar.toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use --only compare");
     }
 }

@@ -2,7 +2,9 @@ package io.github.sparkkinesis.benchmarks.measure;
 
 import io.github.sparkkinesis.benchmarks.backend.KinesisEndpoints;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kinesis.KinesisInputDStream;
 
@@ -46,14 +48,22 @@ public final class ConnectorDrain {
     public static Result run(KinesisEndpoints endpoints, String stream, long expectedRecords,
             ConsumerSettings settings, UnaryOperator<KinesisInputDStream.Builder> tweak, Duration timeout)
             throws InterruptedException {
+        return run(ssc -> settings.dstream(ssc, endpoints, stream, tweak).asJava(), stream, expectedRecords, timeout);
+    }
+
+    /**
+     * The drain of {@code stream} by the DStream {@code reader} makes on a new streaming context; its message handler
+     * must be {@link ReceiveClock#receive}, so that the first and last reads are timed.
+     */
+    static Result run(Function<JavaStreamingContext, JavaDStream<byte[]>> reader, String stream,
+            long expectedRecords, Duration timeout) throws InterruptedException {
         ReceiveClock.reset();
         GetRecordsClock.reset();
         ProcessedRecords.reset();
         ProcessMetrics.resetPeakHeap();
         JavaStreamingContext ssc = BenchmarkSpark.newStreamingContext();
         try {
-            settings.dstream(ssc, endpoints, stream, tweak).asJava()
-                    .foreachRDD(rdd -> ProcessedRecords.add(rdd.count()));
+            reader.apply(ssc).foreachRDD(rdd -> ProcessedRecords.add(rdd.count()));
             long start = System.nanoTime();
             ssc.start();
             long deadline = start + timeout.toNanos();

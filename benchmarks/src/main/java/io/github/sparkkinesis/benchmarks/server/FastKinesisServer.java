@@ -1,17 +1,13 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.localstack.CleartextHttpServerInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Kinesis endpoint on loopback that serves in-memory streams over the real wire protocol (AWS JSON 1.1, CBOR or
- * JSON), fast enough that the client under test, not the server, limits a benchmark: a 10,000-record GetRecords
+ * JSON, over HTTP/1.1 or cleartext HTTP/2 on the same port), fast enough that the client under test, not the server, limits a benchmark: a 10,000-record GetRecords
  * takes a few milliseconds. An unmodified SDK {@code KinesisClient}/{@code KinesisAsyncClient} works against
  * {@link #endpoint()} with its default settings, and so does the KCL with polling retrieval. For benchmarks only:
  * no authentication, resharding, retention or iterator expiry, and no throttling unless started with
@@ -68,16 +64,8 @@ public final class FastKinesisServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     // Small responses (GetShardIterator, PutRecords) must not wait for Nagle's algorithm.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(
-                                    new HttpServerCodec(),
-                                    new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                    handler);
-                        }
-                    });
+                    // HTTP/1.1 and h2c on one port: the KCL's Kinesis client (Spark's connector) speaks HTTP/2.
+                    .childHandler(new CleartextHttpServerInitializer(MAX_REQUEST_BYTES, () -> handler));
             this.channel = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
             this.port = ((InetSocketAddress) channel.localAddress()).getPort();
         } catch (InterruptedException | RuntimeException e) {

@@ -17,10 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
@@ -333,11 +333,13 @@ class FastKinesisServerTest {
         }
     }
 
-    @Test
-    void servesTheAsyncNettyClientTheKclUses() throws Exception {
+    /** HTTP/1.1 as our connector's KCL client speaks it, HTTP/2 with prior knowledge as Spark's connector does. */
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"HTTP1_1", "HTTP2"})
+    void servesTheAsyncNettyClientTheKclUses(Protocol protocol) throws Exception {
         InMemoryStream stream = server.createStream(newStreamName(), 2);
         stream.preload(20_000, RecordPayloadGenerator.repeating(1024));
-        try (KinesisAsyncClient client = SdkClients.async(server.endpoint())) {
+        try (KinesisAsyncClient client = SdkClients.async(server.endpoint(), protocol)) {
             String iterator = client.getShardIterator(b -> b.streamName(stream.name()).shardId("shardId-000000000000")
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).get().shardIterator();
             GetRecordsResponse response = client.getRecords(b -> b.shardIterator(iterator)).get();

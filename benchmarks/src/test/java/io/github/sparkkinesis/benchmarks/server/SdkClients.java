@@ -74,13 +74,16 @@ final class SdkClients {
         }
     }
 
-    /** An asynchronous client on the SDK's Netty HTTP client over HTTP/1.1, as the connector's KCL uses it. */
-    static KinesisAsyncClient async(URI endpoint) {
+    /**
+     * An asynchronous client on the SDK's Netty HTTP client: over HTTP/1.1 as our connector's KCL uses it, over
+     * HTTP/2 (cleartext, prior knowledge) as the KCL's own client factory, and so Spark's connector, does.
+     */
+    static KinesisAsyncClient async(URI endpoint, Protocol protocol) {
         return KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(protocol))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ContentTypeRecorder()))
                 .build();
     }

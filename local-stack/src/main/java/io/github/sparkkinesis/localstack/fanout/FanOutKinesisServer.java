@@ -1,28 +1,14 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.CleartextHttpServerInitializer;
 import io.github.sparkkinesis.localstack.HttpForwarder;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.util.AsciiString;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -90,43 +76,13 @@ public final class FanOutKinesisServer implements AutoCloseable {
         HttpForwarder forwarder = new HttpForwarder(backendEndpoint);
         this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("fan-out-accept", true));
         this.io = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("fan-out-io", true));
-        ChannelInitializer<Http2StreamChannel> http2Stream = new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                        new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                        new FanOutHttpHandler(operations, subscriptions, forwarder, requests));
-            }
-        };
         try {
             this.channel = new ServerBootstrap()
                     .group(acceptor, io)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel connection) {
-                            HttpServerCodec http1 = new HttpServerCodec();
-                            HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, protocol ->
-                                    AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                                            ? new Http2ServerUpgradeCodec(Http2FrameCodecBuilder.forServer().build(),
-                                                    new Http2MultiplexHandler(http2Stream))
-                                            : null);
-                            ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
-                                @Override
-                                protected void initChannel(Channel http2) {
-                                    http2.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
-                                            new Http2MultiplexHandler(http2Stream));
-                                }
-                            };
-                            connection.pipeline().addLast(
-                                    new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge),
-                                    // HTTP/1.1 requests (no HTTP/2 preface) continue here.
-                                    new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                    new FanOutHttpHandler(operations, subscriptions, forwarder, requests));
-                        }
-                    })
+                    .childHandler(new CleartextHttpServerInitializer(MAX_REQUEST_BYTES,
+                            () -> new FanOutHttpHandler(operations, subscriptions, forwarder, requests)))
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             shutdown();
