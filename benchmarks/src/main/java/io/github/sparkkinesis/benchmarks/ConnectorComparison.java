@@ -2,6 +2,7 @@ package io.github.sparkkinesis.benchmarks;
 
 import io.github.sparkkinesis.benchmarks.backend.FastServerProcess;
 import io.github.sparkkinesis.benchmarks.compare.ChildClassPath;
+import io.github.sparkkinesis.benchmarks.compare.ChildEnvironment;
 import io.github.sparkkinesis.benchmarks.compare.ForkedRun;
 import io.github.sparkkinesis.benchmarks.compare.PeerConnector;
 import io.github.sparkkinesis.benchmarks.compare.SideBySideRows;
@@ -52,7 +53,6 @@ final class ConnectorComparison {
     // Spark's connector reads its first record 80-105 s after start; the drain itself takes seconds.
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(8);
-    private static final String NO_CLOUDWATCH = "http://127.0.0.1:9";
     private static final String FAST = "fast loopback";
     private static final String MOCK = "kinesis-mock (behind the fan-out server)";
     private static final String OURS = "ours";
@@ -83,9 +83,7 @@ final class ConnectorComparison {
 
     void run() throws Exception {
         long start = System.nanoTime();
-        ChildClassPath classPaths = ChildClassPath.split(ChildClassPath.entries(System.getProperty("java.class.path")),
-                Paths.get(ForkedConnectorRun.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                Paths.get("").toAbsolutePath(), ChildClassPath.mavenRepository());
+        ChildClassPath classPaths = ChildClassPath.ofThisHarness();
         sides = List.of(new Side(OURS, classPaths.ourSide()),
                 new Side(THEIRS, classPaths.otherSide(peer.jar(), peer.dependencies())));
         // kinesis-mock first: its runs are the likelier to fail, and should do so early.
@@ -119,7 +117,7 @@ final class ConnectorComparison {
         latencyStreams.forEach(name -> specs.add(new Backlog(name, LATENCY_SHARDS, 0, SMALL).fastServerSpec()));
         System.out.println("Starting the fast Kinesis server with " + specs);
         try (FastServerProcess server = FastServerProcess.start(specs)) {
-            Map<String, String> environment = environment(stack.dynamoDbEndpoint());
+            Map<String, String> environment = ChildEnvironment.of(stack.dynamoDbEndpoint());
             for (Backlog backlog : fastBacklogs()) {
                 drain(FAST, "fast", server.endpoint(), environment, backlog);
             }
@@ -132,8 +130,8 @@ final class ConnectorComparison {
         for (String stream : streams) {
             stack.streams().createStream(stream, LATENCY_SHARDS);
         }
-        latency(MOCK, "mock", stack.enhancedFanOut().endpoint(), environment(stack.dynamoDbEndpoint()), streams,
-                MOCK_LATENCY_RATE);
+        latency(MOCK, "mock", stack.enhancedFanOut().endpoint(), ChildEnvironment.of(stack.dynamoDbEndpoint()),
+                streams, MOCK_LATENCY_RATE);
     }
 
     private void mockDrains() throws Exception {
@@ -142,8 +140,8 @@ final class ConnectorComparison {
             try {
                 backlog.writeKinesisMockState(state);
                 try (LocalStack stack = LocalStack.startWithKinesisState(state)) {
-                    drain(MOCK, "mock", stack.enhancedFanOut().endpoint(), environment(stack.dynamoDbEndpoint()),
-                            backlog);
+                    drain(MOCK, "mock", stack.enhancedFanOut().endpoint(),
+                            ChildEnvironment.of(stack.dynamoDbEndpoint()), backlog);
                 }
             } finally {
                 Files.deleteIfExists(state);
@@ -165,7 +163,7 @@ final class ConnectorComparison {
     private void drain(String server, String serverTag, URI kinesis, Map<String, String> environment,
             Backlog backlog) throws Exception {
         Map<String, List<ForkedDrain>> runs = pairedRuns(side -> {
-            ForkedDrain result = ForkedDrain.of(ForkedRun.run(side.classPath(),
+            ForkedDrain result = ForkedDrain.of(ForkedRun.run(side.classPath(), List.of(),
                     List.of("drain", kinesis.toString(), backlog.name(), Long.toString(backlog.records()),
                             Long.toString(DRAIN_TIMEOUT.toSeconds())),
                     environment, CHILD_TIMEOUT, side.name() + "-" + serverTag + "-" + backlog.name()));
@@ -188,7 +186,7 @@ final class ConnectorComparison {
             List<String> streams, int rate) throws Exception {
         Iterator<String> stream = streams.iterator();
         Map<String, List<ConnectorLatency.Result>> runs = pairedRuns(side -> {
-            ConnectorLatency.Result result = ConnectorLatency.Result.of(ForkedRun.run(side.classPath(),
+            ConnectorLatency.Result result = ConnectorLatency.Result.of(ForkedRun.run(side.classPath(), List.of(),
                     List.of("latency", kinesis.toString(), stream.next(), Integer.toString(rate),
                             Integer.toString(SMALL), Long.toString(LATENCY_PRODUCE_FOR.toSeconds())),
                     environment, CHILD_TIMEOUT, side.name() + "-" + serverTag + "-latency"));
@@ -246,17 +244,6 @@ final class ConnectorComparison {
         row[1] = workload;
         row[2] = "no run pair completed (see the harness's output)";
         return row;
-    }
-
-    /** The SDK's endpoint variables, the same for both sides: both connectors' DynamoDB clients honour them. */
-    private static Map<String, String> environment(URI dynamoDb) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
-        environment.put("AWS_ENDPOINT_URL_CLOUDWATCH", NO_CLOUDWATCH);
-        environment.put("AWS_REGION", "us-east-1");
-        environment.put("AWS_ACCESS_KEY_ID", "benchmark");
-        environment.put("AWS_SECRET_ACCESS_KEY", "benchmark");
-        return environment;
     }
 
     private void writeReport(Duration took) throws Exception {

@@ -1,6 +1,8 @@
 package io.github.sparkkinesis.benchmarks.compare;
 
+import io.github.sparkkinesis.benchmarks.measure.ForkedConnectorRun;
 import java.io.File;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -59,6 +61,16 @@ public record ChildClassPath(List<Path> shared, List<Path> ours) {
             }
         }
         return new ChildClassPath(shared, ours);
+    }
+
+    /**
+     * {@link #split} of this JVM's class path: the harness is the entry holding {@link ForkedConnectorRun}, the
+     * project the working directory (the harness runs from the project's or the module's directory).
+     */
+    public static ChildClassPath ofThisHarness() throws URISyntaxException {
+        return split(entries(System.getProperty("java.class.path")),
+                Paths.get(ForkedConnectorRun.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                Paths.get("").toAbsolutePath(), mavenRepository());
     }
 
     /** The class path of our side: the shared part, then our connector's. */

@@ -29,15 +29,18 @@ public final class ForkedRun {
     }
 
     /**
+     * @param jvmOptions added to the harness's JVM flags, e.g. {@link
+     *     io.github.sparkkinesis.benchmarks.cost.ProfileWindow#recordingOptions}; empty for none
      * @param environment added to this process's environment (the SDK's endpoint variables)
      * @param name names the log file, e.g. {@code ours-fast-1x100000x100B-1}
      * @throws IllegalStateException if the child fails, prints no result line or outlives {@code timeout}
      */
-    public static Map<String, String> run(String classPath, List<String> arguments, Map<String, String> environment,
-            Duration timeout, String name) throws IOException, InterruptedException {
+    public static Map<String, String> run(String classPath, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Duration timeout, String name) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
         command.add(ForkedConnectorRun.class.getName());

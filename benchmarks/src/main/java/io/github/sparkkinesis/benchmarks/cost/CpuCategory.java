@@ -13,10 +13,14 @@ enum CpuCategory {
     HTTP_CLIENT("HTTP client (Netty, SDK's Netty client)", "io.netty.", "software.amazon.awssdk.http."),
     SDK_OTHER("AWS SDK: request pipeline, signing, interceptors", "software.amazon.awssdk."),
     DEAGGREGATION("KCL: de-aggregation", "software.amazon.kinesis.retrieval.AggregatorUtil"),
+    // KCL 3 (ours) and KCL 2 (Spark's connector) share the package.
     KCL("KCL: record processing, prefetch, leases, checkpoints", "software.amazon.kinesis."),
+    // Ours and Spark's own (Scala: KinesisReceiver, KinesisRecordProcessor, SequenceNumberRanges...) share it too.
     CONNECTOR("connector (receiver, blocks, checkpoints)", "org.apache.spark.streaming.kinesis."),
     HANDLER("message handler (the benchmark's copy of each record's data)",
-            "io.github.sparkkinesis.benchmarks.measure.ReceiveClock"),
+            "io.github.sparkkinesis.benchmarks.measure.ReceiveClock",
+            "io.github.sparkkinesis.benchmarks.measure.ForkedConnectorRun$Receive",
+            "io.github.sparkkinesis.benchmarks.measure.ShardArrivals"),
     SIZE_ESTIMATION("Spark: block size estimation (SizeEstimator)", "org.apache.spark.util.SizeEstimator"),
     BLOCK_STORE("Spark: block manager, memory store, unrolling", "org.apache.spark.storage.",
             "org.apache.spark.util.collection.", "org.apache.spark.memory."),

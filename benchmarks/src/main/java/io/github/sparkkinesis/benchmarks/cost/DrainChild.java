@@ -6,8 +6,6 @@ import io.github.sparkkinesis.benchmarks.measure.ConnectorDrain;
 import io.github.sparkkinesis.benchmarks.measure.ConsumerSettings;
 import io.github.sparkkinesis.benchmarks.measure.ReceiveClock;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -26,11 +24,6 @@ public final class DrainChild {
     static final String RESULT = "DRAIN-RESULT ";
     /** System property: the DStream's storage level by Spark's name, e.g. {@code MEMORY_ONLY_SER}. */
     static final String STORAGE_LEVEL = "benchmark.storageLevel";
-    /**
-     * System property: a file to write the drain's span into (first record read, all processed: two ISO instants),
-     * for {@link JfrBreakdown} to keep only that span's samples.
-     */
-    static final String WINDOW_FILE = "benchmark.windowFile";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private DrainChild() {
@@ -58,10 +51,7 @@ public final class DrainChild {
                     TIMEOUT);
             ThreadGroupCpu end = ThreadGroupCpu.now();
             ThreadGroupCpu first = watch.cpuAtFirstRecord();
-            String window = System.getProperty(WINDOW_FILE);
-            if (window != null) {
-                Files.writeString(Paths.get(window), watch.firstRecordAt() + " " + Instant.now() + "\n");
-            }
+            ProfileWindow.write(watch.firstRecordAt(), Instant.now());
             System.out.println(RESULT + String.format(Locale.ROOT,
                     "records=%d seconds=%.4f cpuSeconds=%.4f peakHeap=%d firstRecord=%.3f gcCpu=%.4f jitCpu=%.4f "
                             + "threadCpu=%.4f",

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * load falls on both alike, and prints per variant the median and range of the CPU seconds per million records,
  * the drain rate, the GC's and the JIT's share of the CPU, and the one-minute load at each run's start. With
  * {@code --profile DIR} every child records a JFR profile into {@code DIR/VARIANT-RUN.jfr} (see
- * {@link JfrBreakdown}).
+ * {@link JfrBreakdown}). With {@code --compare-with JAR} it drains with our connector and with that one instead of
+ * variants ({@link ComparedDrains}).
  *
  * <p>Example: {@code java -cp ... io.github.sparkkinesis.benchmarks.cost.DrainCostHarness --shards 1 --runs 3
  * --variant defaults --variant "serialized:-Dbenchmark.storageLevel=MEMORY_AND_DISK_SER_2"}.
@@ -63,6 +64,10 @@ public final class DrainCostHarness {
         Map<CostVariant, List<ChildResult>> results = new LinkedHashMap<>();
         options.variants().forEach(variant -> results.put(variant, new ArrayList<>()));
         try (LocalStack stack = LocalStack.start(); FastServerProcess server = FastServerProcess.start(streams)) {
+            if (options.peer() != null) {
+                new ComparedDrains(options).run(server.endpoint(), stack.dynamoDbEndpoint(), STREAM, records);
+                return;
+            }
             for (int run = 1; run <= options.runs(); run++) {
                 for (CostVariant variant : options.variants()) {
                     double load = LoadAverage.sample();
@@ -111,9 +116,8 @@ public final class DrainCostHarness {
         command.addAll(inheritedOptions());
         command.addAll(variant.jvmOptions());
         if (options.profile() != null) {
-            Path jfr = options.profile().resolve(variant.name() + "-" + run + ".jfr").toAbsolutePath();
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
-            command.add("-D" + DrainChild.WINDOW_FILE + "=" + JfrBreakdown.windowFile(jfr));
+            command.addAll(ProfileWindow.recordingOptions(options.profile().resolve(variant.name() + "-" + run
+                    + ".jfr")));
         }
         command.add("-cp");
         String classPath = System.getProperty("java.class.path");

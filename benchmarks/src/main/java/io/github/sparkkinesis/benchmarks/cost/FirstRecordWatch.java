@@ -8,14 +8,15 @@ import java.time.Instant;
  * and the profile cover the same span as the CPU per record (from the first record on). Polls every few
  * milliseconds on a daemon thread of its own: the receiver's path stays as it is.
  */
-final class FirstRecordWatch {
+public final class FirstRecordWatch {
 
     private static final long POLL_MILLIS = 5;
 
     private volatile Instant firstRecordAt;
     private volatile ThreadGroupCpu cpuAtFirstRecord;
 
-    static FirstRecordWatch start() {
+    /** Starts watching {@link ReceiveClock#received()}. */
+    public static FirstRecordWatch start() {
         FirstRecordWatch watch = new FirstRecordWatch();
         Thread thread = new Thread(watch::await, "first-record-watch");
         thread.setDaemon(true);
@@ -36,7 +37,7 @@ final class FirstRecordWatch {
     }
 
     /** When the first record was read; null if none was. */
-    Instant firstRecordAt() {
+    public Instant firstRecordAt() {
         return firstRecordAt;
     }
 

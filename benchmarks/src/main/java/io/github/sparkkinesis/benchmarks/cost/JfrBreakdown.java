@@ -21,7 +21,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the CPU of JFR recordings went: the execution samples of all the given {@code .jfr} files (of the drain's
- * span alone where {@link DrainChild} wrote it next to the recording) grouped by
+ * span alone where the child wrote it next to the recording, see {@link ProfileWindow}) grouped by
  * {@link CpuCategory}, by thread (numbers in names folded) and by top frame, and the garbage collections' pauses.
  * Prints Markdown tables. Arguments: recordings, or directories whose recordings to read. Example: {@code java -cp
  * ... io.github.sparkkinesis.benchmarks.cost.JfrBreakdown target/profile/defaults-1.jfr target/profile/defaults-2.jfr}.
@@ -63,15 +63,10 @@ public final class JfrBreakdown {
         System.out.println(breakdown.report(recordings.size()));
     }
 
-    /** Where {@link DrainChild} writes the drain's span for the recording {@code jfr}. */
-    static Path windowFile(Path jfr) {
-        return jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", "") + ".window");
-    }
-
     private void read(Path file) throws IOException {
         Instant from = Instant.MIN;
         Instant to = Instant.MAX;
-        Path window = windowFile(file);
+        Path window = ProfileWindow.windowFile(file);
         if (Files.exists(window)) {
             String[] span = Files.readString(window).trim().split(" ");
             from = Instant.parse(span[0]);

@@ -1,8 +1,11 @@
 package io.github.sparkkinesis.benchmarks.measure;
 
+import io.github.sparkkinesis.benchmarks.cost.FirstRecordWatch;
+import io.github.sparkkinesis.benchmarks.cost.ProfileWindow;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -27,7 +30,8 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * API both share ({@code KinesisInputDStream.builder()} with the options of Spark's connector, a Scala message
  * handler), so this class, compiled against our connector, runs against either. DynamoDB and CloudWatch are found
  * through the SDK's endpoint variables ({@code AWS_ENDPOINT_URL_DYNAMODB}), which both connectors honour; metrics
- * are off. Prints one {@link ResultLine}.
+ * are off. Prints one {@link ResultLine}. A drain run with {@link ProfileWindow#recordingOptions} writes its span
+ * (first record read, all processed) next to its JFR recording.
  *
  * <p>Arguments: {@code drain <kinesis endpoint> <stream> <records> <timeout s>} or
  * {@code latency <kinesis endpoint> <stream> <records/s> <record bytes> <produce s>}.
@@ -57,8 +61,10 @@ public final class ForkedConnectorRun {
         try {
             if (drain) {
                 ShardArrivals.reset();
+                FirstRecordWatch watch = FirstRecordWatch.start();
                 ConnectorDrain.Result result = ConnectorDrain.run(ssc -> dstream(ssc, endpoint, stream), stream,
                         Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])));
+                ProfileWindow.write(watch.firstRecordAt(), Instant.now());
                 figures = new ForkedDrain(result, ShardArrivals.secondsAfterFirst()).toFigures();
             } else {
                 try (KinesisClient kinesis = producerClient(endpoint)) {

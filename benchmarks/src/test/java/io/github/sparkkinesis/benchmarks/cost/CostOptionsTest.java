@@ -3,9 +3,13 @@ package io.github.sparkkinesis.benchmarks.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CostOptionsTest {
 
@@ -43,5 +47,24 @@ class CostOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NAME[:JVM-OPTIONS]");
         assertThatThrownBy(() -> CostOptions.parse(new String[] {"--profile"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--profile needs a value");
+    }
+
+    @Test
+    void comparesWithAnotherConnectorInsteadOfVariants(@TempDir Path peers) throws IOException {
+        Path jar = Files.createFile(peers.resolve("peer.jar"));
+        Files.createFile(peers.resolve("pom.xml"));
+
+        CostOptions options = CostOptions.parse(new String[] {"--compare-with", jar.toString(), "--runs", "1",
+            "--profile", "out"});
+
+        assertThat(options.peer().jar()).isEqualTo(jar);
+        assertThat(options.runs()).isEqualTo(1);
+        assertThat(CostOptions.parse(new String[0]).peer()).isNull();
+        assertThatThrownBy(() -> CostOptions.parse(new String[] {"--compare-with", jar.toString(), "--variant", "a"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leave out --variant");
+        assertThatThrownBy(() -> CostOptions.parse(new String[] {"--compare-with", jar.toString(), "--warm-up", "9"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
+        assertThatThrownBy(() -> CostOptions.parse(new String[] {"--compare-with", peers.resolve("no.jar").toString()}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--compare-with needs an existing");
     }
 }
