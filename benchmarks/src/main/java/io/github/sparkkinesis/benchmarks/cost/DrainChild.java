@@ -7,7 +7,6 @@ import io.github.sparkkinesis.benchmarks.measure.ConsumerSettings;
 import io.github.sparkkinesis.benchmarks.measure.ReceiveClock;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.kinesis.KinesisInputDStream;
@@ -51,7 +50,7 @@ public final class DrainChild {
                     TIMEOUT);
             ThreadGroupCpu end = ThreadGroupCpu.now();
             ThreadGroupCpu first = watch.cpuAtFirstRecord();
-            ProfileWindow.write(watch.firstRecordAt(), Instant.now());
+            ProfileWindow.write(watch.firstRecordAt());
             System.out.println(RESULT + String.format(Locale.ROOT,
                     "records=%d seconds=%.4f cpuSeconds=%.4f peakHeap=%d firstRecord=%.3f gcCpu=%.4f jitCpu=%.4f "
                             + "threadCpu=%.4f",

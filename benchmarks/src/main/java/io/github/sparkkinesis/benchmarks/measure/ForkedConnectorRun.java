@@ -5,7 +5,6 @@ import io.github.sparkkinesis.benchmarks.cost.ProfileWindow;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -64,7 +63,7 @@ public final class ForkedConnectorRun {
                 FirstRecordWatch watch = FirstRecordWatch.start();
                 ConnectorDrain.Result result = ConnectorDrain.run(ssc -> dstream(ssc, endpoint, stream), stream,
                         Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])));
-                ProfileWindow.write(watch.firstRecordAt(), Instant.now());
+                ProfileWindow.write(watch.firstRecordAt());
                 figures = new ForkedDrain(result, ShardArrivals.secondsAfterFirst()).toFigures();
             } else {
                 try (KinesisClient kinesis = producerClient(endpoint)) {

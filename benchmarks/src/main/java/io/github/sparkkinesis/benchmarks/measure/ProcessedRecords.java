@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the last batch with records had been counted: the Structured Streaming source is timed to these moments, since
  * its records reach the job only in batches.
  */
-final class ProcessedRecords {
+public final class ProcessedRecords {
 
     private static final AtomicLong COUNT = new AtomicLong();
     private static final AtomicLong FIRST_NANOS = new AtomicLong();
@@ -41,8 +41,8 @@ final class ProcessedRecords {
         return FIRST_NANOS.get();
     }
 
-    /** When the last batch with records was processed, or 0. */
-    static long lastNanos() {
+    /** When the last batch with records was processed ({@link System#nanoTime()}), or 0. */
+    public static long lastNanos() {
         return LAST_NANOS.get();
     }
 }
