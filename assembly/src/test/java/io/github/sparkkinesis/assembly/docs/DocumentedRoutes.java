@@ -42,6 +42,16 @@ final class DocumentedRoutes {
                     "the benchmark harness: about 25 minutes, prints figures, asserts nothing"),
             notRunHere("docs/benchmarks.md", "--only source",
                     "the benchmark harness: 10-17 minutes, prints figures, asserts nothing"),
+            notRunHere("docs/benchmarks.md", "--only compare --compare-with",
+                    "the side-by-side comparison with Spark's connector: about 80 minutes with --runs 3 (Spark's "
+                            + "connector takes 80-105 s to its first record in every run), prints figures, asserts "
+                            + "nothing. BenchmarkOptionsTest and ChildClassPathTest check its options and class paths"),
+            notRunHere("docs/benchmarks.md", "--variant serialized:",
+                    "the cost harness: a child JVM per run, minutes each, prints figures, asserts nothing. "
+                            + "CostOptionsTest checks its options"),
+            notRunHere("docs/benchmarks.md", "benchmarks.cost.JfrBreakdown",
+                    "JFR profiles of both connectors' drains, then their breakdown: minutes per run (Spark's "
+                            + "connector starts in 80-105 s), prints figures. CpuCategoryTest checks the grouping"),
             notRunHere("docs/scaling.md", "-Dbenchmark.args=\"--only scale\"\n",
                     "the scale harness: about 60 minutes on 2 cores, prints figures, asserts nothing"),
             notRunHere("docs/scaling.md", "--records-per-read 1000",
