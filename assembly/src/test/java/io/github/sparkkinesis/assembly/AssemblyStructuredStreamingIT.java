@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.SparkDistribution;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.SparkDistribution;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;

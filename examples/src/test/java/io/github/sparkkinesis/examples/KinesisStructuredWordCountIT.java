@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;

@@ -32,7 +32,7 @@ import org.apache.spark.streaming.kinesis.internal.aws.KinesisConnection;
 import org.apache.spark.streaming.kinesis.internal.fanout.KinesisFanOutClient;
 import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerRegistrar;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FanOutWaits;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestPayloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -19,7 +19,7 @@ import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp;
 import org.apache.spark.streaming.kinesis.testing.BatchFilesConsumerApp.BatchOutput;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import org.apache.spark.streaming.kinesis.internal.aws.KinesisConnection;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FanOutWaits;
 import org.apache.spark.streaming.kinesis.testing.LeaseCheckpoints;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;

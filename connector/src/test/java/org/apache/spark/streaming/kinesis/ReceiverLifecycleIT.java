@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.RecordSink;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;

@@ -14,7 +14,7 @@ import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
 import org.apache.spark.streaming.kinesis.testing.ChildJvm;
 import org.apache.spark.streaming.kinesis.testing.ClusterConsumerApp;
 import org.apache.spark.streaming.kinesis.testing.DeliveryReport;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.StandaloneSparkCluster;
 import org.apache.spark.streaming.kinesis.testing.WarmUp;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.github.sparkkinesis.localstack.fanout;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.sparkkinesis.localstack.Eventually;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ConsumerDescription;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
@@ -12,21 +12,16 @@ final class ActiveConsumer {
 
     /** Generous: registration is quick on loopback, but a busy machine may starve the server for a while. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 50;
 
     private ActiveConsumer() {
     }
 
-    static ConsumerDescription await(KinesisAsyncClient client, String consumerArn) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            ConsumerDescription description = client.describeStreamConsumer(b -> b.consumerARN(consumerArn)).join()
-                    .consumerDescription();
-            if (description.consumerStatus() == ConsumerStatus.ACTIVE) {
-                return description;
-            }
-            assertThat(System.nanoTime()).as("consumer " + consumerArn + " ACTIVE").isLessThan(deadline);
-            Thread.sleep(POLL_MILLIS);
-        }
+    static ConsumerDescription await(KinesisAsyncClient client, String consumerArn) {
+        AtomicReference<ConsumerDescription> last = new AtomicReference<>();
+        Eventually.await(TIMEOUT, () -> {
+            last.set(client.describeStreamConsumer(b -> b.consumerARN(consumerArn)).join().consumerDescription());
+            return last.get().consumerStatus() == ConsumerStatus.ACTIVE;
+        }, () -> "consumer " + consumerArn + " ACTIVE, still " + last.get().consumerStatus());
+        return last.get();
     }
 }

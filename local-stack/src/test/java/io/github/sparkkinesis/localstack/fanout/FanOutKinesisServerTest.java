@@ -3,6 +3,7 @@ package io.github.sparkkinesis.localstack.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sparkkinesis.localstack.Eventually;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.LocalStackExtension;
 import io.github.sparkkinesis.localstack.ProducedRecord;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,17 +246,21 @@ class FanOutKinesisServerTest {
     }
 
     /** Subscribes until the server accepts (a refusal within the guard ends the call with ResourceInUse). */
-    private SubscriptionProbe awaitSubscribed(String consumer, String shard, StartingPosition position)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
+    private SubscriptionProbe awaitSubscribed(String consumer, String shard, StartingPosition position) {
+        AtomicReference<SubscriptionProbe> accepted = new AtomicReference<>();
+        Eventually.await(Duration.ofSeconds(60), () -> {
             SubscriptionProbe probe = SubscriptionProbe.subscribe(kinesis, consumer, shard, position);
-            if (probe.awaitFirstEventOrEnd()) {
-                return probe;
+            try {
+                if (probe.awaitFirstEventOrEnd()) {
+                    accepted.set(probe);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted", e);
             }
-            assertThat(System.nanoTime()).as("subscribed again").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return accepted.get() != null;
+        }, () -> "subscribed again");
+        return accepted.get();
     }
 
     private static String streamArn(LocalStack stack, String stream) {

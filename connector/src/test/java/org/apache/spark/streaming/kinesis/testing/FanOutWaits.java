@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kinesis.testing;
 
+import io.github.sparkkinesis.localstack.Eventually;
 import io.github.sparkkinesis.localstack.fanout.FanOutKinesisServer;
 import java.time.Duration;
 

@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.testing;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.github.sparkkinesis.localstack.Eventually;
 import io.github.sparkkinesis.localstack.LocalStack;
 import io.github.sparkkinesis.localstack.ProducedRecord;
 import java.nio.ByteBuffer;

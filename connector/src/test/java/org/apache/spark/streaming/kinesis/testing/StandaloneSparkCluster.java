@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kinesis.testing;
 
+import io.github.sparkkinesis.localstack.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

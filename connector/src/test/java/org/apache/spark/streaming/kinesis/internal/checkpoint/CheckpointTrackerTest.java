@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
 import org.apache.spark.streaming.kinesis.testing.FakeDriver;
 import org.junit.jupiter.api.AfterEach;

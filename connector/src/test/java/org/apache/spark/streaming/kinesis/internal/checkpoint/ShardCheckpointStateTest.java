@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.exceptions.InvalidStateException;

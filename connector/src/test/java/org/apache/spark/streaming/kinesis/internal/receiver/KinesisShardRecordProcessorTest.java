@@ -17,7 +17,7 @@ import org.apache.spark.streaming.kinesis.internal.config.PollingSettings;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings;
 import org.apache.spark.streaming.kinesis.internal.config.ReceiverSettings.HandlerFailureAction;
 import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.FakeCheckpointer;
 import org.apache.spark.streaming.kinesis.testing.FakeDriver;
 import org.apache.spark.streaming.kinesis.testing.TestRecords;

@@ -28,7 +28,7 @@ import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfigB
 import org.apache.spark.streaming.kinesis.internal.receiver.ByteArrayRecordConverter;
 import org.apache.spark.streaming.kinesis.internal.scalacompat.ScalaInterop;
 import org.apache.spark.streaming.kinesis.testing.BoundedProducer;
-import org.apache.spark.streaming.kinesis.testing.Eventually;
+import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.LocalStackDStreams;
 import org.apache.spark.streaming.kinesis.testing.SparkTestContext;
 import org.apache.spark.streaming.kinesis.testing.StreamingContextExtension;

@@ -1,4 +1,4 @@
-package org.apache.spark.streaming.kinesis.testing;
+package io.github.sparkkinesis.localstack;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
