@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kinesis.internal.block;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.OptionalLong;
  * the shard, whose blocks follow each other without gaps from the checkpoint it started at. The driver tells the
  * receiver, per tenure, how far its blocks are in completed batches, and that is as far as the receiver may
  * checkpoint.
+ *
+ * <p>A receiver may hand Spark the blocks of several shards as one (see {@link #combine}): such a block keeps each
+ * shard block's metadata as a <em>part</em>, so that tenures and lags stay per shard.
  */
 public final class SequenceNumberRanges implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,6 +30,8 @@ public final class SequenceNumberRanges implements Serializable {
     private final long millisBehindLatest;
     /** Null for blocks not stored by a receiver (tests, recovered batches). */
     private final String tenureId;
+    /** The single-tenure blocks a combined block was made of, in order; null for a block that is not combined. */
+    private final List<SequenceNumberRanges> parts;
 
     public SequenceNumberRanges(List<SequenceNumberRange> ranges) {
         this(ranges, UNKNOWN, null);
@@ -38,6 +44,14 @@ public final class SequenceNumberRanges implements Serializable {
         this.ranges = List.copyOf(ranges);
         this.millisBehindLatest = millisBehindLatest < 0 ? UNKNOWN : millisBehindLatest;
         this.tenureId = tenureId;
+        this.parts = null;
+    }
+
+    private SequenceNumberRanges(List<SequenceNumberRange> ranges, List<SequenceNumberRanges> parts) {
+        this.ranges = List.copyOf(ranges);
+        this.millisBehindLatest = UNKNOWN;
+        this.tenureId = null;
+        this.parts = List.copyOf(parts);
     }
 
     public static SequenceNumberRanges of(SequenceNumberRange range) {
@@ -59,16 +73,44 @@ public final class SequenceNumberRanges implements Serializable {
                 Objects.requireNonNull(tenureId, "tenureId"));
     }
 
+    /**
+     * One block made of {@code blocks} (their values concatenated in this order): its ranges are theirs in order, and
+     * its parts are theirs. A single block is returned as it is.
+     */
+    public static SequenceNumberRanges combine(List<SequenceNumberRanges> blocks) {
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("A block holds at least one range");
+        }
+        if (blocks.size() == 1) {
+            return blocks.get(0);
+        }
+        List<SequenceNumberRange> ranges = new ArrayList<>();
+        List<SequenceNumberRanges> parts = new ArrayList<>();
+        for (SequenceNumberRanges block : blocks) {
+            ranges.addAll(block.ranges);
+            parts.addAll(block.parts());
+        }
+        return new SequenceNumberRanges(ranges, parts);
+    }
+
+    /**
+     * The blocks of one shard tenure and lag this block is made of: itself, unless it {@linkplain #combine combines}
+     * several. Whoever reads tenures or lags reads them per part.
+     */
+    public List<SequenceNumberRanges> parts() {
+        return parts == null ? List.of(this) : parts;
+    }
+
     public List<SequenceNumberRange> ranges() {
         return ranges;
     }
 
-    /** How far the block's last record was behind the newest record of its shard when read, if Kinesis said. */
+    /** How far the block's last record (of a combined block: none, see {@link #parts()}) was behind the newest record of its shard when read, if Kinesis said. */
     public OptionalLong millisBehindLatest() {
         return millisBehindLatest == UNKNOWN ? OptionalLong.empty() : OptionalLong.of(millisBehindLatest);
     }
 
-    /** The shard tenure of the receiver that stored the block, if a receiver did. */
+    /** The shard tenure of the receiver that stored the block, if a receiver did (of a combined block: see its parts). */
     public Optional<String> tenureId() {
         return Optional.ofNullable(tenureId);
     }
@@ -85,16 +127,20 @@ public final class SequenceNumberRanges implements Serializable {
     @Override
     public boolean equals(Object other) {
         return other instanceof SequenceNumberRanges that && ranges.equals(that.ranges)
-                && millisBehindLatest == that.millisBehindLatest && Objects.equals(tenureId, that.tenureId);
+                && millisBehindLatest == that.millisBehindLatest && Objects.equals(tenureId, that.tenureId)
+                && Objects.equals(parts, that.parts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ranges, millisBehindLatest, tenureId);
+        return Objects.hash(ranges, millisBehindLatest, tenureId, parts);
     }
 
     @Override
     public String toString() {
+        if (parts != null) {
+            return "SequenceNumberRanges combined of " + parts;
+        }
         return "SequenceNumberRanges" + ranges
                 + (millisBehindLatest == UNKNOWN ? "" : ", " + millisBehindLatest + " ms behind latest")
                 + (tenureId == null ? "" : ", tenure " + tenureId);

@@ -53,11 +53,13 @@ public final class RecoverablePositions {
     public synchronized void allocated(long batchTime, List<SequenceNumberRanges> blocks) {
         long now = nanoClock.getAsLong();
         for (SequenceNumberRanges block : blocks) {
-            block.tenureId().ifPresent(id -> {
-                Tenure tenure = tenures.computeIfAbsent(id, key -> new Tenure());
-                tenure.pending.addLast(new PendingBlock(batchTime, block.last()));
-                tenure.touchedNanos = now;
-            });
+            for (SequenceNumberRanges part : block.parts()) {
+                part.tenureId().ifPresent(id -> {
+                    Tenure tenure = tenures.computeIfAbsent(id, key -> new Tenure());
+                    tenure.pending.addLast(new PendingBlock(batchTime, part.last()));
+                    tenure.touchedNanos = now;
+                });
+            }
         }
         advanceAll();
     }

@@ -10,8 +10,8 @@ package org.apache.spark.streaming.kinesis.internal.kcl;
  * 256 MiB budget then admits about 20 shards that are behind, and the others wait for their first read until those
  * batches are stored (one receiver of 64 shards: 13.6 s between the first and the last shard's first read, 15 shards
  * not read within 30 s). With it, the 128 shards' first reads all fit at once, each asking for about 1 MiB (a single
- * record before the receiver knows its records' size). Only first reads are cut: each answer becomes one block, and
- * reads cut for good (blocks six times smaller) drained 64 shards at 9,000 records/s against 57,000 with full answers.
+ * record before the receiver knows its records' size). Only first reads are cut: Spark's cost is per block, and (when each answer was
+ * a block of its own) reads cut for good, blocks six times smaller, drained 64 shards at 9,000 records/s against 57,000 with full answers.
  * A receiver with at most {@code budget / (2 × 10 MiB)} shards (12 at the default budget) is never cut.
  */
 final class ShardReadSize {

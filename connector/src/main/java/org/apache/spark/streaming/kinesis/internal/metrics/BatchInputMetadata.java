@@ -39,11 +39,13 @@ public final class BatchInputMetadata {
     static List<KinesisShardInputInfo> shards(List<SequenceNumberRanges> blocks, long batchMillis) {
         Map<String, long[]> recordsAndLag = new TreeMap<>();
         for (SequenceNumberRanges block : blocks) {
-            for (SequenceNumberRange range : block.ranges()) {
-                long[] shard = recordsAndLag.computeIfAbsent(range.shardId(), id -> new long[] {0, -1});
-                shard[0] += range.recordCount();
-                // Blocks of a shard arrive in read order: the last reported lag is the newest.
-                block.millisBehindLatest().ifPresent(lag -> shard[1] = lag);
+            for (SequenceNumberRanges part : block.parts()) {
+                for (SequenceNumberRange range : part.ranges()) {
+                    long[] shard = recordsAndLag.computeIfAbsent(range.shardId(), id -> new long[] {0, -1});
+                    shard[0] += range.recordCount();
+                    // Blocks of a shard arrive in read order: the last reported lag is the newest.
+                    part.millisBehindLatest().ifPresent(lag -> shard[1] = lag);
+                }
             }
         }
         double seconds = batchMillis / 1000.0;

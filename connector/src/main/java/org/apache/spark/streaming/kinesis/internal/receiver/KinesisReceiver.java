@@ -92,7 +92,8 @@ public final class KinesisReceiver<T> extends Receiver<T> {
     }
 
     BlockWriter<T> blockWriter(StoreGate gate) {
-        return new BlockWriter<>(config.streamName(), this::store, new ReceiverRateLimiter(this::currentRateLimit),
+        return new BlockWriter<>(config.streamName(), new CoalescingBlockStore<>(this::store),
+                new ReceiverRateLimiter(this::currentRateLimit),
                 blockIntervalMillis(), gate);
     }
 

@@ -88,4 +88,40 @@ class SequenceNumberRangesTest {
         assertThat(behind).isNotEqualTo(SequenceNumberRanges.of(range)).isEqualTo(Serialization.roundTrip(behind));
         assertThat(behind.toString()).endsWith(", 1200 ms behind latest");
     }
+
+    @Test
+    void aCombinedBlockKeepsEachShardBlockAsAPartWithItsTenureAndLag() {
+        SequenceNumberRanges first = SequenceNumberRanges.stored(
+                new SequenceNumberRange("orders", "shard-1", FIRST, LAST, 4), 1_200L, "worker/shard-1/1");
+        SequenceNumberRanges second = SequenceNumberRanges.stored(
+                new SequenceNumberRange("orders", "shard-2", FIRST, FIRST, 1), null, "worker/shard-2/2");
+        SequenceNumberRanges third = SequenceNumberRanges.stored(
+                new SequenceNumberRange("orders", "shard-1", new RecordPosition("11", 0), new RecordPosition("12", 0),
+                        2), 900L, "worker/shard-1/1");
+
+        SequenceNumberRanges combined = SequenceNumberRanges.combine(
+                List.of(SequenceNumberRanges.combine(List.of(first, second)), third));
+
+        assertThat(combined.parts()).containsExactly(first, second, third);
+        assertThat(combined.ranges()).containsExactly(first.ranges().get(0), second.ranges().get(0),
+                third.ranges().get(0));
+        assertThat(combined.recordCount()).isEqualTo(7);
+        // Tenure and lag belong to the parts: the combined block has none of its own.
+        assertThat(combined.tenureId()).isEmpty();
+        assertThat(combined.millisBehindLatest()).isEmpty();
+        assertThat(Serialization.roundTrip(combined)).isEqualTo(combined).hasSameHashCodeAs(combined);
+        assertThat(combined).isNotEqualTo(new SequenceNumberRanges(combined.ranges()));
+        assertThat(combined.toString()).contains("combined of").contains("tenure worker/shard-2/2");
+    }
+
+    @Test
+    void aSingleBlockIsItsOwnOnlyPartAndCombinesToItself() {
+        SequenceNumberRanges single = SequenceNumberRanges.of(new SequenceNumberRange("orders", "shard-1", FIRST,
+                LAST, 4));
+
+        assertThat(single.parts()).containsExactly(single);
+        assertThat(SequenceNumberRanges.combine(List.of(single))).isSameAs(single);
+        assertThatThrownBy(() -> SequenceNumberRanges.combine(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

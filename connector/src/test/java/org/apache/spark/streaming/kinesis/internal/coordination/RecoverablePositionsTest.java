@@ -105,4 +105,18 @@ class RecoverablePositionsTest {
         positions.safeThrough(2000);
         assertThat(positions.recoverable(List.of(B))).containsEntry(B, at("9"));
     }
+
+    @Test
+    void eachPartOfACombinedBlockAdvancesItsOwnTenure() {
+        positions.allocated(1000, List.of(
+                SequenceNumberRanges.combine(List.of(block(A, "1", "10"), block(B, "1", "5"), block(A, "11", "20")))));
+        positions.allocated(2000, List.of(SequenceNumberRanges.combine(List.of(block(B, "6", "9"),
+                block(A, "21", "30")))));
+
+        positions.safeThrough(1000);
+
+        assertThat(recoverable()).containsOnly(Map.entry(A, at("20")), Map.entry(B, at("5")));
+        positions.safeThrough(2000);
+        assertThat(recoverable()).containsOnly(Map.entry(A, at("30")), Map.entry(B, at("9")));
+    }
 }

@@ -64,4 +64,16 @@ class BatchInputMetadataTest {
         assertThat(BatchInputMetadata.DESCRIPTION_KEY)
                 .isEqualTo(org.apache.spark.streaming.scheduler.StreamInputInfo$.MODULE$.METADATA_KEY_DESCRIPTION());
     }
+
+    @Test
+    void aCombinedBlockCountsAndLagsPerShardPart() {
+        List<KinesisShardInputInfo> shards = BatchInputMetadata.shards(List.of(SequenceNumberRanges.combine(List.of(
+                block("shardId-000000000001", 300, 9_000L),
+                block("shardId-000000000000", 10, 0L),
+                block("shardId-000000000001", 100, 1_000L)))), BATCH_MILLIS);
+
+        assertThat(shards).containsExactly(
+                new KinesisShardInputInfo("shardId-000000000000", 10, 5.0, 0),
+                new KinesisShardInputInfo("shardId-000000000001", 400, 200.0, 1_000));
+    }
 }

@@ -72,6 +72,23 @@ class KinesisBackedBlockRDDIT {
     }
 
     @Test
+    void aLostBlockCombiningSeveralShardsIsReadBackPartByPartInItsOrder(LocalStack stack) {
+        Fixture fixture = new Fixture(stack);
+        // As a receiver combines shard blocks that arrive during a store: shard B's block, then shard A's first.
+        SequenceNumberRanges combined = SequenceNumberRanges.combine(List.of(
+                SequenceNumberRanges.stored(fixture.ranges[2].ranges().get(0), 0L, "worker/B/1"),
+                SequenceNumberRanges.stored(fixture.ranges[0].ranges().get(0), 5L, "worker/A/1")));
+
+        List<List<String>> partitions = fixture.rdd(new BlockId[] {new StreamBlockId(9_999, nextBlockId++)},
+                new SequenceNumberRanges[] {combined}, false).toJavaRDD().glom().collect();
+
+        List<String> expected = new ArrayList<>(fixture.expected(2));
+        expected.addAll(fixture.expected(0));
+        assertThat(partitions).containsExactly(expected);
+        assertThat(reread.value()).isEqualTo(expected.size());
+    }
+
+    @Test
     void reReadingThrottledCallsSucceedsWithinTheRetrySettings(LocalStack stack) {
         try (FaultInjectingProxy kinesis = FaultInjectingProxy.start(stack.kinesisEndpoint())) {
             Fixture fixture = new Fixture(Blocks.twoShards(stack), kinesis.endpoint());
@@ -187,10 +204,14 @@ class KinesisBackedBlockRDDIT {
         }
 
         KinesisBackedBlockRDD<String> rdd(boolean... mayExist) {
+            return rdd(blockIds, ranges, mayExist);
+        }
+
+        KinesisBackedBlockRDD<String> rdd(BlockId[] ids, SequenceNumberRanges[] blockRanges, boolean... mayExist) {
             JavaFunctionRecordConverter<String> toText = new JavaFunctionRecordConverter<>(
                     (KinesisClientRecord record) -> "text:" + java.nio.charset.StandardCharsets.UTF_8
                             .decode(record.data()));
-            return new KinesisBackedBlockRDD<>(sc, blockIds, ranges, mayExist, config, toText,
+            return new KinesisBackedBlockRDD<>(sc, ids, blockRanges, mayExist, config, toText,
                     new KinesisRetrySettings(100, 3), reread, ScalaInterop.classTag(String.class));
         }
 

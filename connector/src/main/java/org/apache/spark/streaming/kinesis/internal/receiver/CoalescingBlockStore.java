@@ -1,0 +1,185 @@
+package org.apache.spark.streaming.kinesis.internal.receiver;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
+
+/**
+ * Hands the blocks of all of a receiver's shards to Spark one store at a time, and the blocks that arrive while a
+ * store is in progress together, as one Spark block (a group commit): the block's metadata keeps each shard block as
+ * a part ({@link SequenceNumberRanges#combine}), so ranges, tenures and lags stay per shard.
+ *
+ * <p>Why: Spark's cost per block (size estimation, block manager, the report to the driver) does not shrink with the
+ * block. A receiver of many shards storing each GetRecords answer on its own paid it for every answer, and at 64
+ * shards, where answers are small, that bounded the drain. A lone shard is not slowed: a block handed in while
+ * nothing is being stored is stored at once, alone.
+ *
+ * <p>{@link #store} keeps the synchronous contract of {@link BlockStore}: it returns once Spark holds the block that
+ * carries the caller's values, and throws if storing that block failed. Whichever waiting caller finds no store in
+ * progress stores everything pending, so no thread of its own is needed and nothing waits for a timer.
+ */
+final class CoalescingBlockStore<T> implements BlockStore<T> {
+
+    /**
+     * The most records one combined block takes from the queue (a single block handed in may be larger). Spark's
+     * memory store must unroll a block whole before it can drop it to disk; 64 shards' full answers would make
+     * blocks of 640,000 records.
+     */
+    static final int MAX_COMBINED_RECORDS = 100_000;
+
+    private final BlockStore<T> target;
+    private final int maxCombinedRecords;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stored = lock.newCondition();
+    private final Deque<Pending<T>> pending = new ArrayDeque<>();
+    private boolean storing;
+
+    CoalescingBlockStore(BlockStore<T> target) {
+        this(target, MAX_COMBINED_RECORDS);
+    }
+
+    CoalescingBlockStore(BlockStore<T> target, int maxCombinedRecords) {
+        this.target = target;
+        this.maxCombinedRecords = maxCombinedRecords;
+    }
+
+    @Override
+    public void store(Iterator<T> values, SequenceNumberRanges ranges) {
+        Pending<T> mine = new Pending<>(values, ranges);
+        lock.lock();
+        try {
+            pending.addLast(mine);
+            while (true) {
+                // Another caller's store may take this block along; otherwise this caller stores once it is its turn,
+                // taking the oldest blocks first (its own may be left for a next round by the record bound).
+                while (!mine.done && storing) {
+                    stored.awaitUninterruptibly();
+                }
+                if (mine.done) {
+                    break;
+                }
+                storing = true;
+                List<Pending<T>> batch = takePending();
+                Throwable failure = null;
+                lock.unlock();
+                try {
+                    storeAll(batch);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    lock.lock();
+                    for (Pending<T> block : batch) {
+                        block.finish(failure);
+                    }
+                    storing = false;
+                    stored.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        mine.rethrowFailure();
+    }
+
+    /** Blocks handed in and not yet taken by a store (for tests). */
+    int pendingBlocks() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest pending blocks, up to the combined-record bound (at least one). Called holding the lock. */
+    private List<Pending<T>> takePending() {
+        List<Pending<T>> batch = new ArrayList<>();
+        long records = 0;
+        while (!pending.isEmpty()) {
+            Pending<T> next = pending.peekFirst();
+            if (!batch.isEmpty() && records + next.ranges.recordCount() > maxCombinedRecords) {
+                break;
+            }
+            batch.add(pending.pollFirst());
+            records += next.ranges.recordCount();
+        }
+        return batch;
+    }
+
+    private void storeAll(List<Pending<T>> batch) {
+        if (batch.size() == 1) {
+            target.store(batch.get(0).values, batch.get(0).ranges);
+            return;
+        }
+        List<Iterator<T>> values = new ArrayList<>(batch.size());
+        List<SequenceNumberRanges> ranges = new ArrayList<>(batch.size());
+        for (Pending<T> block : batch) {
+            values.add(block.values);
+            ranges.add(block.ranges);
+        }
+        target.store(new Concatenation<>(values), SequenceNumberRanges.combine(ranges));
+    }
+
+    /** A block handed in and its outcome. Its fields after construction are guarded by the store's lock. */
+    private static final class Pending<T> {
+        private final Iterator<T> values;
+        private final SequenceNumberRanges ranges;
+        private boolean done;
+        private Throwable failure;
+
+        Pending(Iterator<T> values, SequenceNumberRanges ranges) {
+            this.values = values;
+            this.ranges = ranges;
+        }
+
+        void finish(Throwable failure) {
+            this.done = true;
+            this.failure = failure;
+        }
+
+        void rethrowFailure() {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                // A new exception per caller, so that each shard's failure report has its own stack and the store's
+                // failure as its cause.
+                throw new IllegalStateException("Storing a block of " + ranges.recordCount()
+                        + " records together with other shards' blocks failed", failure);
+            }
+        }
+    }
+
+    /** The values of several blocks, one after the other. */
+    private static final class Concatenation<T> implements Iterator<T> {
+        private final Iterator<Iterator<T>> parts;
+        private Iterator<T> current = Collections.emptyIterator();
+
+        Concatenation(List<Iterator<T>> parts) {
+            this.parts = parts.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && parts.hasNext()) {
+                current = parts.next();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+}
