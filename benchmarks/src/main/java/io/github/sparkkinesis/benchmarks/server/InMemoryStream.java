@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -126,7 +127,7 @@ public final class InMemoryStream {
     /** The shard owning a hash key; explicit hash keys outside the key space are rejected. */
     InMemoryShard shardForHashKey(BigInteger hashKey) {
         if (hashKey.signum() < 0 || hashKey.compareTo(HashKeys.KEY_SPACE) >= 0) {
-            throw KinesisError.invalidArgument("Hash key " + hashKey + " is outside the range [0, 2^128)");
+            throw KinesisServiceError.invalidArgument("Hash key " + hashKey + " is outside the range [0, 2^128)");
         }
         // Even ranges: the quotient lands on the owning shard or, by rounding, one of its neighbours.
         int guess = hashKey.multiply(BigInteger.valueOf(shards.size())).divide(HashKeys.KEY_SPACE).intValue();

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ final class KinesisDispatcher {
     /**
      * The operation for a target header value.
      *
-     * @throws KinesisError UnknownOperationException for anything else
+     * @throws KinesisServiceError UnknownOperationException for anything else
      */
     Operation operation(String target) {
         String name = target != null && target.startsWith(TARGET_PREFIX)
@@ -50,7 +51,8 @@ final class KinesisDispatcher {
                 LOG.warn("FastKinesisServer does not implement {} (X-Amz-Target: {}); answering "
                         + "UnknownOperationException. It serves only {}", shown, target, operations.keySet());
             }
-            throw KinesisError.unknownOperation("Operation " + shown + " is not supported by FastKinesisServer.");
+            throw KinesisServiceError.unknownOperation(
+                    "Operation " + shown + " is not supported by FastKinesisServer.");
         }
         return operation;
     }

@@ -1,6 +1,8 @@
 package io.github.sparkkinesis.benchmarks.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.sparkkinesis.localstack.kinesis.KinesisErrorResponse;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
@@ -40,7 +42,6 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static final AsciiString TARGET = AsciiString.cached("x-amz-target");
     private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
-    private static final AsciiString ERROR_TYPE = AsciiString.cached("x-amzn-ErrorType");
     private static final int INITIAL_RESPONSE_BYTES = 1024;
 
     private final KinesisDispatcher dispatcher;
@@ -84,33 +85,21 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         long started = System.nanoTime();
         WireFormat format = WireFormat.forContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         ByteBuf body = ctx.alloc().buffer(INITIAL_RESPONSE_BYTES);
-        KinesisError error = execute(request, format, body);
-        if (error != null) {
-            body.clear();
-            try {
-                writeError(format, error, body);
-            } catch (IOException | RuntimeException e) {
-                body.release();
-                LOG.error("FastKinesisServer could not answer {}", request.headers().get(TARGET), e);
-                ctx.close();
-                return;
-            }
-        }
-
-        HttpResponseStatus status = error == null ? HttpResponseStatus.OK
-                : HttpResponseStatus.valueOf(error.httpStatus());
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, format.contentType())
-                .set(REQUEST_ID, requestId());
-        if (error != null) {
-            response.headers().set(ERROR_TYPE, error.type());
+        KinesisServiceError error = execute(request, format, body);
+        FullHttpResponse response;
+        if (error == null) {
+            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.contentType());
+        } else {
+            body.release();
+            response = KinesisErrorResponse.of(error, format.contentType());
             errors.increment();
             if (error.throttling()) {
                 throttled.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
             }
         }
-        HttpUtil.setContentLength(response, body.readableBytes());
+        response.headers().set(REQUEST_ID, requestId());
+        HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         requests.increment();
         calls.computeIfAbsent(operation(request), op -> new LongAdder()).increment();
@@ -119,7 +108,7 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     /** Runs the operation the request names, writing its response into the body; returns the error if it failed. */
-    private KinesisError execute(FullHttpRequest request, WireFormat format, ByteBuf body) {
+    private KinesisServiceError execute(FullHttpRequest request, WireFormat format, ByteBuf body) {
         try {
             Operation operation = dispatcher.operation(request.headers().get(TARGET));
             KinesisRequest parsed = KinesisRequest.parse(new ByteBufInputStream(request.content()), format);
@@ -127,11 +116,11 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                 operation.execute(parsed, new ResponseWriter(generator, format, body::ensureWritable));
             }
             return null;
-        } catch (KinesisError e) {
+        } catch (KinesisServiceError e) {
             return e;
         } catch (IOException | RuntimeException e) {
             LOG.error("FastKinesisServer failed on {}", request.headers().get(TARGET), e);
-            return KinesisError.internalFailure(String.valueOf(e));
+            return KinesisServiceError.internalFailure(String.valueOf(e));
         }
     }
 
@@ -139,15 +128,6 @@ final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("FastKinesisServer connection {} failed; closing it", ctx.channel(), cause);
         ctx.close();
-    }
-
-    private static void writeError(WireFormat format, KinesisError error, ByteBuf body) throws IOException {
-        try (JsonGenerator generator = format.generator(new ByteBufOutputStream(body))) {
-            generator.writeStartObject();
-            generator.writeStringField("__type", error.type());
-            generator.writeStringField("message", error.getMessage());
-            generator.writeEndObject();
-        }
     }
 
     /** Request ids only label responses; a random UUID without SecureRandom's cost is enough. */

@@ -2,6 +2,7 @@ package io.github.sparkkinesis.benchmarks.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ final class KinesisRequest {
         try {
             document = format.readTree(body);
         } catch (IOException e) {
-            throw KinesisError.validation("Cannot parse the " + format + " request body: " + e.getMessage());
+            throw KinesisServiceError.validation("Cannot parse the " + format + " request body: " + e.getMessage());
         }
         if (document == null || document.isMissingNode()) {
             document = MissingNode.getInstance();
         } else if (!document.isObject()) {
-            throw KinesisError.validation("The request body is not a " + format + " object");
+            throw KinesisServiceError.validation("The request body is not a " + format + " object");
         }
         return new KinesisRequest(document, format);
     }
@@ -56,7 +57,7 @@ final class KinesisRequest {
             return null;
         }
         if (!node.canConvertToInt()) {
-            throw KinesisError.validation("Value " + node + " at '" + member + "' is not an integer");
+            throw KinesisServiceError.validation("Value " + node + " at '" + member + "' is not an integer");
         }
         return node.intValue();
     }
@@ -68,7 +69,7 @@ final class KinesisRequest {
             return defaultValue;
         }
         if (value < min || value > max) {
-            throw KinesisError.validation("1 validation error detected: Value '" + value + "' at '" + member
+            throw KinesisServiceError.validation("1 validation error detected: Value '" + value + "' at '" + member
                     + "' failed to satisfy constraint: Member must have value between " + min + " and " + max);
         }
         return value;
@@ -83,7 +84,7 @@ final class KinesisRequest {
             // A CBOR byte string reads as its bytes, a JSON string as base64.
             return node.binaryValue();
         } catch (IOException | IllegalArgumentException e) {
-            throw KinesisError.validation("Value at '" + member + "' is not a valid blob: " + e.getMessage());
+            throw KinesisServiceError.validation("Value at '" + member + "' is not a valid blob: " + e.getMessage());
         }
     }
 
@@ -95,7 +96,7 @@ final class KinesisRequest {
         try {
             return format.readTimestamp(node);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw KinesisError.validation("Value " + node + " at '" + member + "' is not a timestamp");
+            throw KinesisServiceError.validation("Value " + node + " at '" + member + "' is not a timestamp");
         }
     }
 
@@ -112,7 +113,7 @@ final class KinesisRequest {
             return List.of();
         }
         if (!node.isArray()) {
-            throw KinesisError.validation("Value at '" + member + "' is not a list");
+            throw KinesisServiceError.validation("Value at '" + member + "' is not a list");
         }
         List<KinesisRequest> items = new ArrayList<>(node.size());
         node.forEach(item -> items.add(new KinesisRequest(item, format)));
@@ -124,8 +125,8 @@ final class KinesisRequest {
         return node == null || node.isNull() ? null : node;
     }
 
-    private static KinesisError missing(String member) {
-        return KinesisError.validation("1 validation error detected: Value null at '" + member
+    private static KinesisServiceError missing(String member) {
+        return KinesisServiceError.validation("1 validation error detected: Value null at '" + member
                 + "' failed to satisfy constraint: Member must not be null");
     }
 }

@@ -3,6 +3,7 @@ package io.github.sparkkinesis.benchmarks.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.io.IOException;
 
 /**
@@ -33,12 +34,12 @@ final class RecordReadOperations {
         InMemoryStream stream = streams.require(request);
         String shardId = request.requiredString("ShardId");
         String type = request.requiredString("ShardIteratorType");
-        InMemoryShard shard = stream.shard(shardId).orElseThrow(() -> KinesisError.resourceNotFound("Shard "
+        InMemoryShard shard = stream.shard(shardId).orElseThrow(() -> KinesisServiceError.resourceNotFound("Shard "
                 + shardId + " in stream " + stream.name() + " under account " + StreamRegistry.ACCOUNT
                 + " does not exist"));
         long offset = startOffset(request, shard, type);
         if (!shard.meter().tryGetShardIterator(System.nanoTime())) {
-            throw KinesisError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
+            throw KinesisServiceError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
                     + stream.name() + " under account " + StreamRegistry.ACCOUNT + ".");
         }
 
@@ -61,13 +62,13 @@ final class RecordReadOperations {
             case "AFTER_SEQUENCE_NUMBER": {
                 String sequenceNumber = request.string("StartingSequenceNumber");
                 if (sequenceNumber == null) {
-                    throw KinesisError.invalidArgument("StartingSequenceNumber must be provided for "
+                    throw KinesisServiceError.invalidArgument("StartingSequenceNumber must be provided for "
                             + "ShardIteratorType " + type);
                 }
                 long index = SequenceNumbers.recordIndex(sequenceNumber, shard.index(), shard.shardId());
                 long offset = type.equals("AT_SEQUENCE_NUMBER") ? index : index + 1;
                 if (offset > size) {
-                    throw KinesisError.invalidArgument("StartingSequenceNumber " + sequenceNumber + " used in "
+                    throw KinesisServiceError.invalidArgument("StartingSequenceNumber " + sequenceNumber + " used in "
                             + "GetShardIterator on shard " + shard.shardId() + " is beyond the newest record.");
                 }
                 return offset;
@@ -75,13 +76,13 @@ final class RecordReadOperations {
             case "AT_TIMESTAMP": {
                 Long timestamp = request.timestampMillis("Timestamp");
                 if (timestamp == null) {
-                    throw KinesisError.invalidArgument("Timestamp must be provided for ShardIteratorType "
+                    throw KinesisServiceError.invalidArgument("Timestamp must be provided for ShardIteratorType "
                             + "AT_TIMESTAMP");
                 }
                 return log.firstArrivedAtOrAfter(timestamp, size);
             }
             default:
-                throw KinesisError.validation("1 validation error detected: Value '" + type + "' at "
+                throw KinesisServiceError.validation("1 validation error detected: Value '" + type + "' at "
                         + "'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: "
                         + "[AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, TRIM_HORIZON, LATEST, AT_TIMESTAMP]");
         }
@@ -92,11 +93,11 @@ final class RecordReadOperations {
         int limit = request.integer("Limit", MAX_LIMIT, 1, MAX_LIMIT);
         OpaqueTokens.Position position = OpaqueTokens.decode(OpaqueTokens.Kind.SHARD_ITERATOR, iterator);
         if (position == null) {
-            throw KinesisError.invalidArgument("Invalid ShardIterator.");
+            throw KinesisServiceError.invalidArgument("Invalid ShardIterator.");
         }
         InMemoryStream stream = streams.require(position.streamName());
         if (position.shardIndex() >= stream.shards().size()) {
-            throw KinesisError.invalidArgument("Invalid ShardIterator.");
+            throw KinesisServiceError.invalidArgument("Invalid ShardIterator.");
         }
         InMemoryShard shard = stream.shards().get(position.shardIndex());
         ShardRecordLog log = shard.log();
@@ -116,7 +117,7 @@ final class RecordReadOperations {
             end++;
         }
         if (!shard.meter().tryRead(System.nanoTime(), dataBytes)) {
-            throw KinesisError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
+            throw KinesisServiceError.throughputExceeded("Rate exceeded for shard " + shard.shardId() + " in stream "
                     + stream.name() + " under account " + StreamRegistry.ACCOUNT + ".");
         }
         if (end == size && end > from) {

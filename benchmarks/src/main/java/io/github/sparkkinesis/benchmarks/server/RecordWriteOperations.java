@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class RecordWriteOperations {
         InMemoryStream stream = streams.require(request);
         List<KinesisRequest> records = request.structures("Records");
         if (records.isEmpty() || records.size() > MAX_PUT_RECORDS) {
-            throw KinesisError.validation("1 validation error detected: Value at 'records' failed to satisfy "
+            throw KinesisServiceError.validation("1 validation error detected: Value at 'records' failed to satisfy "
                     + "constraint: Member must have length between 1 and " + MAX_PUT_RECORDS);
         }
         List<Entry> entries = new ArrayList<>(records.size());
@@ -72,7 +73,7 @@ final class RecordWriteOperations {
         byte[] data = record.requiredBlob("Data");
         String partitionKey = record.requiredString("PartitionKey");
         if (partitionKey.isEmpty() || partitionKey.length() > MAX_PARTITION_KEY_LENGTH) {
-            throw KinesisError.validation("1 validation error detected: Value at '" + memberPrefix + "partitionKey'"
+            throw KinesisServiceError.validation("1 validation error detected: Value at '" + memberPrefix + "partitionKey'"
                     + " failed to satisfy constraint: Member must have length between 1 and "
                     + MAX_PARTITION_KEY_LENGTH);
         }
@@ -85,7 +86,7 @@ final class RecordWriteOperations {
             try {
                 hashKey = new BigInteger(explicitHashKey);
             } catch (NumberFormatException e) {
-                throw KinesisError.invalidArgument("ExplicitHashKey " + explicitHashKey + " is not a decimal number");
+                throw KinesisServiceError.invalidArgument("ExplicitHashKey " + explicitHashKey + " is not a decimal number");
             }
             shard = stream.shardForHashKey(hashKey);
         }

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.util.Arrays;
 
 /**
@@ -52,7 +53,7 @@ final class SequenceNumbers {
     /**
      * The record index a sequence number of the given shard stands for.
      *
-     * @throws KinesisError InvalidArgumentException if it is not a sequence number this server gave that shard
+     * @throws KinesisServiceError InvalidArgumentException if it is not a sequence number this server gave that shard
      */
     static long recordIndex(String sequenceNumber, int shardIndex, String shardId) {
         if (sequenceNumber == null || sequenceNumber.length() != LENGTH || !sequenceNumber.startsWith(PREFIX)) {
@@ -88,8 +89,8 @@ final class SequenceNumbers {
         return c - '0';
     }
 
-    private static KinesisError invalid(String sequenceNumber, String shardId) {
-        return KinesisError.invalidArgument("StartingSequenceNumber " + sequenceNumber + " used in GetShardIterator on "
+    private static KinesisServiceError invalid(String sequenceNumber, String shardId) {
+        return KinesisServiceError.invalidArgument("StartingSequenceNumber " + sequenceNumber + " used in GetShardIterator on "
                 + "shard " + shardId + " is invalid because it did not come from this shard.");
     }
 }

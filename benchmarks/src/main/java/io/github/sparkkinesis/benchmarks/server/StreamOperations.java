@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.io.IOException;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class StreamOperations {
         String name = request.requiredString("StreamName");
         int shardCount = request.integer("ShardCount", DEFAULT_ON_DEMAND_SHARDS, 1, SequenceNumbers.MAX_SHARDS - 1);
         if (streams.create(name, shardCount).isEmpty()) {
-            throw KinesisError.resourceInUse("Stream " + name + " under account " + StreamRegistry.ACCOUNT
+            throw KinesisServiceError.resourceInUse("Stream " + name + " under account " + StreamRegistry.ACCOUNT
                     + " already exists.");
         }
         response.emptyDocument();
@@ -39,7 +40,7 @@ final class StreamOperations {
         if (nextToken != null) {
             OpaqueTokens.Position position = OpaqueTokens.decode(OpaqueTokens.Kind.LIST_STREAMS, nextToken);
             if (position == null) {
-                throw KinesisError.invalidArgument("NextToken " + nextToken + " is invalid.");
+                throw KinesisServiceError.invalidArgument("NextToken " + nextToken + " is invalid.");
             }
             after = position.streamName();
         }
@@ -80,7 +81,7 @@ final class StreamOperations {
     void describeStreamSummary(KinesisRequest request, ResponseWriter response) throws IOException {
         InMemoryStream stream = streams.require(request);
         if (!describeStreamSummaryCalls.tryCall(System.nanoTime())) {
-            throw KinesisError.limitExceeded("Rate exceeded for DescribeStreamSummary under account "
+            throw KinesisServiceError.limitExceeded("Rate exceeded for DescribeStreamSummary under account "
                     + StreamRegistry.ACCOUNT + ".");
         }
         JsonGenerator out = response.generator();
@@ -121,11 +122,11 @@ final class StreamOperations {
         int first;
         if (nextToken != null) {
             if (request.string("StreamName") != null || request.string("StreamARN") != null) {
-                throw KinesisError.invalidArgument("NextToken and StreamName cannot be provided together.");
+                throw KinesisServiceError.invalidArgument("NextToken and StreamName cannot be provided together.");
             }
             OpaqueTokens.Position position = OpaqueTokens.decode(OpaqueTokens.Kind.LIST_SHARDS, nextToken);
             if (position == null) {
-                throw KinesisError.invalidArgument("NextToken " + nextToken + " is invalid.");
+                throw KinesisServiceError.invalidArgument("NextToken " + nextToken + " is invalid.");
             }
             stream = streams.require(position.streamName());
             first = position.shardIndex();
@@ -138,7 +139,7 @@ final class StreamOperations {
             }
         }
         if (!stream.tryListShards(System.nanoTime())) {
-            throw KinesisError.limitExceeded("Rate exceeded for ListShards on stream " + stream.name()
+            throw KinesisServiceError.limitExceeded("Rate exceeded for ListShards on stream " + stream.name()
                     + " under account " + StreamRegistry.ACCOUNT + ".");
         }
         int end = (int) Math.min(stream.shards().size(), (long) first + maxResults);
@@ -164,7 +165,7 @@ final class StreamOperations {
             case "AFTER_SHARD_ID":
                 String shardId = filter.string("ShardId");
                 if (shardId == null) {
-                    throw KinesisError.invalidArgument("ShardId must be provided for AFTER_SHARD_ID ShardFilter.");
+                    throw KinesisServiceError.invalidArgument("ShardId must be provided for AFTER_SHARD_ID ShardFilter.");
                 }
                 return firstAfter(stream, shardId);
             case "AT_TRIM_HORIZON":
@@ -174,7 +175,7 @@ final class StreamOperations {
             case "FROM_TIMESTAMP":
                 return 0;
             default:
-                throw KinesisError.validation("1 validation error detected: Value '" + type
+                throw KinesisServiceError.validation("1 validation error detected: Value '" + type
                         + "' at 'shardFilter.type' failed to satisfy constraint: Member must satisfy enum value set");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.benchmarks.server;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class StreamRegistry {
         if (name == null) {
             String arn = request.string("StreamARN");
             if (arn == null) {
-                throw KinesisError.invalidArgument("Either StreamName or StreamARN should be provided.");
+                throw KinesisServiceError.invalidArgument("Either StreamName or StreamARN should be provided.");
             }
             name = nameInArn(arn);
         }
@@ -57,7 +58,7 @@ final class StreamRegistry {
     InMemoryStream require(String name) {
         InMemoryStream stream = streams.get(name);
         if (stream == null) {
-            throw KinesisError.resourceNotFound("Stream " + name + " under account " + ACCOUNT + " not found.");
+            throw KinesisServiceError.resourceNotFound("Stream " + name + " under account " + ACCOUNT + " not found.");
         }
         return stream;
     }
@@ -71,7 +72,7 @@ final class StreamRegistry {
     private static String nameInArn(String arn) {
         int at = arn.indexOf(ARN_STREAM);
         if (!arn.startsWith(ARN_PREFIX) || at < 0) {
-            throw KinesisError.invalidArgument("StreamARN " + arn + " is not a Kinesis stream ARN.");
+            throw KinesisServiceError.invalidArgument("StreamARN " + arn + " is not a Kinesis stream ARN.");
         }
         return arn.substring(at + ARN_STREAM.length());
     }

@@ -3,6 +3,7 @@ package io.github.sparkkinesis.benchmarks.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +35,10 @@ class SequenceNumbersTest {
     @Test
     void rejectsNumbersOfOtherShardsOrOtherOrigins() {
         assertThatThrownBy(() -> SequenceNumbers.recordIndex(SequenceNumbers.format(2, 7), 3, "shardId-000000000003"))
-                .isInstanceOf(KinesisError.class);
+                .isInstanceOf(KinesisServiceError.class);
         assertThatThrownBy(() -> SequenceNumbers.recordIndex("49590338271490256608559692538361571095921575989136588898",
-                3, "shardId-000000000003")).isInstanceOf(KinesisError.class);
+                3, "shardId-000000000003")).isInstanceOf(KinesisServiceError.class);
         assertThatThrownBy(() -> SequenceNumbers.recordIndex("12", 3, "shardId-000000000003"))
-                .isInstanceOf(KinesisError.class);
+                .isInstanceOf(KinesisServiceError.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ final class BackingShardReader {
                 }
             }
             if (page.nextToken() == null) {
-                throw KinesisApiError.resourceNotFound("Shard " + shardId + " in stream " + streamName
+                throw KinesisServiceError.resourceNotFound("Shard " + shardId + " in stream " + streamName
                         + " not found");
             }
             String token = page.nextToken();

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,25 +41,25 @@ final class ConsumerRegistry {
             recentRegistrations.removeFirst();
         }
         if (recentRegistrations.size() >= settings.registerCallsPerSecond()) {
-            throw KinesisApiError.limitExceeded("Rate exceeded for RegisterStreamConsumer: at most "
+            throw KinesisServiceError.limitExceeded("Rate exceeded for RegisterStreamConsumer: at most "
                     + settings.registerCallsPerSecond() + " calls per second");
         }
         recentRegistrations.addLast(now);
         for (Entry entry : consumers.values()) {
             if (entry.streamArn.equals(streamArn) && entry.name.equals(name)) {
-                throw KinesisApiError.resourceInUse("Consumer " + name + " under stream " + streamArn
+                throw KinesisServiceError.resourceInUse("Consumer " + name + " under stream " + streamArn
                         + " already exists (" + status(entry, now) + ")");
             }
         }
         long ofStream = consumers.values().stream().filter(entry -> entry.streamArn.equals(streamArn)).count();
         if (ofStream >= settings.maxConsumersPerStream()) {
-            throw KinesisApiError.limitExceeded("Stream " + streamArn + " already has the maximum number of "
+            throw KinesisServiceError.limitExceeded("Stream " + streamArn + " already has the maximum number of "
                     + "consumers (" + settings.maxConsumersPerStream() + ")");
         }
         long creating = consumers.values().stream()
                 .filter(entry -> status(entry, now) == ConsumerStatus.CREATING).count();
         if (creating >= settings.maxConsumersCreating()) {
-            throw KinesisApiError.limitExceeded("At most " + settings.maxConsumersCreating()
+            throw KinesisServiceError.limitExceeded("At most " + settings.maxConsumersCreating()
                     + " consumers can be CREATING at once");
         }
         Entry entry = new Entry(streamArn, name, streamArn + "/consumer/" + name + ":" + now.getEpochSecond(), now);
@@ -72,7 +73,7 @@ final class ConsumerRegistry {
         expire(now);
         Entry entry = consumers.get(consumerArn);
         if (entry == null) {
-            throw KinesisApiError.resourceNotFound("Consumer " + consumerArn + " not found");
+            throw KinesisServiceError.resourceNotFound("Consumer " + consumerArn + " not found");
         }
         return snapshot(entry, now);
     }
@@ -86,7 +87,7 @@ final class ConsumerRegistry {
                 return snapshot(entry, now);
             }
         }
-        throw KinesisApiError.resourceNotFound("Consumer " + name + " under stream " + streamArn + " not found");
+        throw KinesisServiceError.resourceNotFound("Consumer " + name + " under stream " + streamArn + " not found");
     }
 
     /** The consumers of the stream, in registration order. */

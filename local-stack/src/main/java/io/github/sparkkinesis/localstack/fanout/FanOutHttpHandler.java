@@ -1,6 +1,8 @@
 package io.github.sparkkinesis.localstack.fanout;
 
 import io.github.sparkkinesis.localstack.HttpForwarder;
+import io.github.sparkkinesis.localstack.kinesis.KinesisErrorResponse;
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -75,11 +77,11 @@ final class FanOutHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 } else {
                     forward(channel, keepAlive, operation, method, uri, headers, body, format);
                 }
-            } catch (KinesisApiError e) {
+            } catch (KinesisServiceError e) {
                 error(channel, keepAlive, format, e);
             } catch (Exception e) {
                 LOG.warn("{} failed", operation, e);
-                error(channel, keepAlive, format, KinesisApiError.internalFailure(String.valueOf(e.getMessage())));
+                error(channel, keepAlive, format, KinesisServiceError.internalFailure(String.valueOf(e.getMessage())));
             }
         });
     }
@@ -149,13 +151,8 @@ final class FanOutHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         send(channel, keepAlive, response);
     }
 
-    private static void error(Channel channel, boolean keepAlive, WireFormat format, KinesisApiError error) {
-        byte[] body = format.write(Map.of("__type", error.code(), "message", String.valueOf(error.getMessage())));
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(error.status()), Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.contentType());
-        response.headers().set("x-amzn-ErrorType", error.code());
-        send(channel, keepAlive, response);
+    private static void error(Channel channel, boolean keepAlive, WireFormat format, KinesisServiceError error) {
+        send(channel, keepAlive, KinesisErrorResponse.of(error, format.contentType()));
     }
 
     private static void send(Channel channel, boolean keepAlive, FullHttpResponse response) {

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 /**
  * The enhanced fan-out operations the server answers itself: RegisterStreamConsumer, DescribeStreamConsumer,
  * ListStreamConsumers, DeregisterStreamConsumer and SubscribeToShard. Requests and answers are documents (see
- * {@link WireFormat}); errors are {@link KinesisApiError}s. Streams and records are the backing server's.
+ * {@link WireFormat}); errors are {@link KinesisServiceError}s. Streams and records are the backing server's.
  */
 final class FanOutOperations {
 
@@ -48,7 +49,7 @@ final class FanOutOperations {
                 String streamArn = existingStream(required(request, "StreamARN"));
                 String name = required(request, "ConsumerName");
                 if (!CONSUMER_NAME.matcher(name).matches()) {
-                    throw KinesisApiError.invalidArgument("ConsumerName '" + name + "' must be 1 to 128 of "
+                    throw KinesisServiceError.invalidArgument("ConsumerName '" + name + "' must be 1 to 128 of "
                             + "letters, digits, '_', '.' and '-'");
                 }
                 yield Map.of("Consumer", summary(consumers.register(streamArn, name)));
@@ -83,11 +84,11 @@ final class FanOutOperations {
         String shardId = required(request, "ShardId");
         Object position = request.get("StartingPosition");
         if (!(position instanceof Map<?, ?> startingPosition)) {
-            throw KinesisApiError.invalidArgument("StartingPosition is required");
+            throw KinesisServiceError.invalidArgument("StartingPosition is required");
         }
         StreamConsumer consumer = consumers.describe(consumerArn);
         if (consumer.status() != ConsumerStatus.ACTIVE) {
-            throw KinesisApiError.resourceInUse("Consumer " + consumerArn + " is " + consumer.status()
+            throw KinesisServiceError.resourceInUse("Consumer " + consumerArn + " is " + consumer.status()
                     + ", not ACTIVE");
         }
         String streamName = StreamArns.streamName(consumer.streamArn());
@@ -109,7 +110,7 @@ final class FanOutOperations {
         Object sequenceNumber = position.get("SequenceNumber");
         Object timestamp = position.get("Timestamp");
         if (!(type instanceof String kind)) {
-            throw KinesisApiError.invalidArgument("StartingPosition.Type is required");
+            throw KinesisServiceError.invalidArgument("StartingPosition.Type is required");
         }
         return switch (kind) {
             case "AT_SEQUENCE_NUMBER" -> {
@@ -128,18 +129,18 @@ final class FanOutOperations {
             }
             case "AT_TIMESTAMP" -> {
                 if (timestamp == null) {
-                    throw KinesisApiError.invalidArgument("StartingPosition.Timestamp is required for AT_TIMESTAMP");
+                    throw KinesisServiceError.invalidArgument("StartingPosition.Timestamp is required for AT_TIMESTAMP");
                 }
                 Instant at = format.timestamp(timestamp);
                 yield () -> reader.atTimestamp(at);
             }
-            default -> throw KinesisApiError.invalidArgument("Unknown StartingPosition.Type " + kind);
+            default -> throw KinesisServiceError.invalidArgument("Unknown StartingPosition.Type " + kind);
         };
     }
 
     private static String sequenceNumber(Object value, String type) {
         if (!(value instanceof String text) || !text.chars().allMatch(Character::isDigit) || text.isEmpty()) {
-            throw KinesisApiError.invalidArgument("StartingPosition.SequenceNumber must be a sequence number for "
+            throw KinesisServiceError.invalidArgument("StartingPosition.SequenceNumber must be a sequence number for "
                     + type + ", got " + value);
         }
         return text;
@@ -152,12 +153,12 @@ final class FanOutOperations {
             try {
                 from = Integer.parseInt(token);
             } catch (NumberFormatException e) {
-                throw KinesisApiError.invalidArgument("Invalid NextToken " + token);
+                throw KinesisServiceError.invalidArgument("Invalid NextToken " + token);
             }
         }
         int max = request.get("MaxResults") instanceof Number number ? number.intValue() : MAX_LIST_RESULTS;
         if (max < 1 || max > MAX_LIST_RESULTS) {
-            throw KinesisApiError.invalidArgument("MaxResults must be 1 to " + MAX_LIST_RESULTS + ", got " + max);
+            throw KinesisServiceError.invalidArgument("MaxResults must be 1 to " + MAX_LIST_RESULTS + ", got " + max);
         }
         int to = Math.min(all.size(), from + max);
         List<Map<String, Object>> page = new ArrayList<>();
@@ -179,14 +180,14 @@ final class FanOutOperations {
         if (request.get("StreamARN") instanceof String streamArn && request.get("ConsumerName") instanceof String name) {
             return consumers.describe(streamArn, name);
         }
-        throw KinesisApiError.invalidArgument("Give ConsumerARN, or StreamARN and ConsumerName");
+        throw KinesisServiceError.invalidArgument("Give ConsumerARN, or StreamARN and ConsumerName");
     }
 
     /** The ARN itself, once the backing server confirmed it is one of its streams. */
     private String existingStream(String streamArn) {
         String actual = streamArn(StreamArns.streamName(streamArn));
         if (!actual.equals(streamArn)) {
-            throw KinesisApiError.resourceNotFound("Stream " + streamArn + " not found");
+            throw KinesisServiceError.resourceNotFound("Stream " + streamArn + " not found");
         }
         return streamArn;
     }
@@ -196,7 +197,7 @@ final class FanOutOperations {
             return backend.describeStreamSummary(b -> b.streamName(streamName)).streamDescriptionSummary()
                     .streamARN();
         } catch (ResourceNotFoundException e) {
-            throw KinesisApiError.resourceNotFound("Stream " + streamName + " not found");
+            throw KinesisServiceError.resourceNotFound("Stream " + streamName + " not found");
         }
     }
 
@@ -213,6 +214,6 @@ final class FanOutOperations {
         if (request.get(member) instanceof String value && !value.isEmpty()) {
             return value;
         }
-        throw KinesisApiError.invalidArgument(member + " is required");
+        throw KinesisServiceError.invalidArgument(member + " is required");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ final class ShardSubscription {
                 runStep();
             } catch (RuntimeException e) {
                 LOG.warn("Subscription of {} to {} failed", key.consumerArn(), key.shardId(), e);
-                String code = e instanceof KinesisApiError error ? error.code() : "InternalFailureException";
+                String code = e instanceof KinesisServiceError error ? error.code() : "InternalFailureException";
                 if (!sink.closed()) {
                     sink.send(EventStreamMessages.exception(code, String.valueOf(e.getMessage())));
                     sink.end();

@@ -1,5 +1,7 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
+
 /** Stream and consumer ARNs as Kinesis writes them: {@code arn:aws:kinesis:<region>:<account>:stream/<name>}. */
 final class StreamArns {
 
@@ -13,7 +15,7 @@ final class StreamArns {
     static String streamName(String arn) {
         int stream = arn == null ? -1 : arn.indexOf(STREAM);
         if (stream < 0 || !arn.startsWith("arn:")) {
-            throw KinesisApiError.invalidArgument("Not a Kinesis stream ARN: " + arn);
+            throw KinesisServiceError.invalidArgument("Not a Kinesis stream ARN: " + arn);
         }
         String rest = arn.substring(stream + STREAM.length());
         int consumer = rest.indexOf(CONSUMER);
@@ -24,7 +26,7 @@ final class StreamArns {
     static String streamArnOfConsumer(String consumerArn) {
         int consumer = consumerArn == null ? -1 : consumerArn.indexOf(CONSUMER);
         if (consumer < 0) {
-            throw KinesisApiError.invalidArgument("Not a Kinesis consumer ARN: " + consumerArn);
+            throw KinesisServiceError.invalidArgument("Not a Kinesis consumer ARN: " + consumerArn);
         }
         return consumerArn.substring(0, consumer);
     }

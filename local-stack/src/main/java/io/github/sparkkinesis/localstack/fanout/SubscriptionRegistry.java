@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class SubscriptionRegistry {
         Long last = lastStartNanos.get(key);
         if (last != null && now - last < settings.resubscribeGuard().toNanos()) {
             refused++;
-            throw KinesisApiError.resourceInUse("Another subscription of consumer " + key.consumerArn()
+            throw KinesisServiceError.resourceInUse("Another subscription of consumer " + key.consumerArn()
                     + " to shard " + key.shardId() + " started less than "
                     + settings.resubscribeGuard().toMillis() + " ms ago");
         }

@@ -1,5 +1,6 @@
 package io.github.sparkkinesis.localstack.fanout;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,13 +97,13 @@ enum WireFormat {
         try (JsonParser parser = factory.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw KinesisApiError.invalidArgument("The request body is not a " + this + " object");
+                throw KinesisServiceError.invalidArgument("The request body is not a " + this + " object");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> document = (Map<String, Object>) value(parser, first);
             return document;
         } catch (IOException e) {
-            throw KinesisApiError.invalidArgument("Cannot parse the " + this + " request body: " + e.getMessage());
+            throw KinesisServiceError.invalidArgument("Cannot parse the " + this + " request body: " + e.getMessage());
         }
     }
 

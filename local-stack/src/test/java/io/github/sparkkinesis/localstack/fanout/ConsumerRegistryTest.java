@@ -3,6 +3,7 @@ package io.github.sparkkinesis.localstack.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sparkkinesis.localstack.kinesis.KinesisServiceError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +40,13 @@ class ConsumerRegistryTest {
         for (int i = 0; i < 5; i++) {
             registry.register(STREAM, "app-" + i);
         }
-        assertThatThrownBy(() -> registry.register(STREAM, "sixth")).isInstanceOf(KinesisApiError.class)
+        assertThatThrownBy(() -> registry.register(STREAM, "sixth")).isInstanceOf(KinesisServiceError.class)
                 .hasMessageContaining("Rate exceeded for RegisterStreamConsumer")
-                .extracting(e -> ((KinesisApiError) e).code()).isEqualTo("LimitExceededException");
+                .extracting(e -> ((KinesisServiceError) e).code()).isEqualTo("LimitExceededException");
 
         clock.advance(Duration.ofSeconds(1));
         // A second later the rate allows it, but five are still CREATING.
-        assertThatThrownBy(() -> registry.register(STREAM, "sixth")).isInstanceOf(KinesisApiError.class)
+        assertThatThrownBy(() -> registry.register(STREAM, "sixth")).isInstanceOf(KinesisServiceError.class)
                 .hasMessageContaining("CREATING");
     }
 
@@ -55,7 +56,7 @@ class ConsumerRegistryTest {
             registry.register(STREAM, "app-" + i);
             clock.advance(Duration.ofSeconds(1));
         }
-        assertThatThrownBy(() -> registry.register(STREAM, "one-more")).isInstanceOf(KinesisApiError.class)
+        assertThatThrownBy(() -> registry.register(STREAM, "one-more")).isInstanceOf(KinesisServiceError.class)
                 .hasMessageContaining("maximum number of consumers (20)");
         assertThat(registry.register(STREAM + "-other", "app-0").status()).isEqualTo(ConsumerStatus.CREATING);
     }
