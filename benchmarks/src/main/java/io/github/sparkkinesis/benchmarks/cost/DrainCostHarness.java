@@ -81,9 +81,10 @@ public final class DrainCostHarness {
                         continue;
                     }
                     System.out.println(String.format(Locale.ROOT,
-                            "%s run %d: %.2f CPU s per 1M records, %,.0f records/s, GC %.0f %%, JIT %.0f %%, load %.2f",
+                            "%s run %d: %.2f CPU s per 1M records, %,.0f records/s, GC %.0f %%, JIT %.0f %%, first "
+                                    + "record after %.1f s, load %.2f",
                             variant.name(), run, result.cpuSecondsPerMillionRecords(), result.recordsPerSecond(),
-                            100 * result.gcShare(), 100 * result.jitShare(), load));
+                            100 * result.gcShare(), 100 * result.jitShare(), result.firstRecordSeconds(), load));
                     results.get(variant).add(result);
                 }
             }
@@ -95,7 +96,7 @@ public final class DrainCostHarness {
                         : String.format(Locale.ROOT, " after an unmeasured drain of %,d records per shard",
                                 options.warmUpRecordsPerShard()), options.runs()),
                 "variant", "CPU s per 1M records", "records/s", "GC share of CPU", "JIT share of CPU",
-                "peak heap MiB", "1-min load at start");
+                "peak heap MiB", "first record after s", "1-min load at start");
         results.values().removeIf(List::isEmpty);
         results.forEach((variant, runs) -> table.row(variant.name(),
                 Figures.withRange(Summary.of(runs, ChildResult::cpuSecondsPerMillionRecords), 2),
@@ -103,6 +104,7 @@ public final class DrainCostHarness {
                 Figures.withRange(Summary.of(runs, r -> 100 * r.gcShare()), 0) + " %",
                 Figures.withRange(Summary.of(runs, r -> 100 * r.jitShare()), 0) + " %",
                 Figures.withRange(Summary.of(runs, r -> r.peakHeapBytes() / (1024.0 * 1024.0)), 0),
+                Figures.withRange(Summary.of(runs, ChildResult::firstRecordSeconds), 1),
                 Figures.withRange(Summary.of(runs, ChildResult::load), 2)));
         System.out.println();
         System.out.println(table.toMarkdown());

@@ -60,13 +60,15 @@ public final class KclConfiguration {
 
     /**
      * The worker's first lease-table heartbeat ("worker metrics", sent even with CPU metrics disabled) comes two
-     * capture periods after start, and the leader only assigns leases to workers that have one. With the KCL default
-     * (1 s) and ours before (500 ms), the leader's first assignment round, which runs as soon as it is elected, found
-     * no worker ("Not able to assign all expiredOrUnAssignedLeases") and a new application's shards waited for the
-     * next round, 2 s later. A tenth of a second lets the heartbeat arrive first; with CPU metrics disabled the
-     * capture has nothing to measure, so running it ten times a second costs nothing noticeable.
+     * capture periods after start, and the leader only assigns leases to workers that have one; its first assignment
+     * round runs as soon as it is elected, a few tens of milliseconds after the heartbeat is scheduled. A round that
+     * finds no worker ("Not able to assign all expiredOrUnAssignedLeases") leaves a new application's shards waiting
+     * for the next one, 2 s later. With the KCL default (1 s) the first round always missed; at 100 ms it still
+     * missed in a new JVM (4 runs of 4: first record 6.0-6.2 s after {@code start()}), where the heartbeat's first
+     * write is slow; at 10 ms it was in time in 2 runs of 4 (4.2-4.5 s). With CPU metrics disabled the capture
+     * measures nothing, so a hundred runs a second cost nothing measurable (same CPU per record in the pair).
      */
-    static final long WORKER_METRICS_CAPTURE_MILLIS = 100;
+    static final long WORKER_METRICS_CAPTURE_MILLIS = 10;
 
     /**
      * How long a shard processor handing its lease to another receiver waits for the driver to confirm the records
