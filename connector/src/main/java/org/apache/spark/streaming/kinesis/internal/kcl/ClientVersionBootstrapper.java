@@ -51,7 +51,8 @@ public final class ClientVersionBootstrapper {
         return created;
     }
 
-    private static boolean tableExists(DynamoDbAsyncClient dynamoDb, String table) throws Exception {
+    /** Whether {@code table} exists (also used for the KCL's other legacy tables). */
+    static boolean tableExists(DynamoDbAsyncClient dynamoDb, String table) throws Exception {
         try {
             dynamoDb.describeTable(b -> b.tableName(table)).get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;

@@ -66,7 +66,9 @@ public final class KclConfiguration {
      * for the next one, 2 s later. With the KCL default (1 s) the first round always missed; at 100 ms it still
      * missed in a new JVM (4 runs of 4: first record 6.0-6.2 s after {@code start()}), where the heartbeat's first
      * write is slow; at 10 ms it was in time in 2 runs of 4 (4.2-4.5 s). With CPU metrics disabled the capture
-     * measures nothing, so a hundred runs a second cost nothing measurable (same CPU per record in the pair).
+     * measures nothing, so a hundred runs a second cost nothing measurable (same CPU per record in the pair). The
+     * receiver now writes that first heartbeat itself before the scheduler starts ({@link FirstWorkerHeartbeat}:
+     * 4.2-4.7 s in 4 runs of 4); this period matters when that write fails.
      */
     static final long WORKER_METRICS_CAPTURE_MILLIS = 10;
 
@@ -174,6 +176,16 @@ public final class KclConfiguration {
     /** The separate coordinator-state table KCL 3.0 to 3.4 used ({@code <app>-CoordinatorState}). */
     public String legacyCoordinatorStateTable() {
         return coordinatorConfig.coordinatorStateTableConfig().tableName();
+    }
+
+    /** The separate heartbeat table KCL 3.0 to 3.4 kept ({@code <app>-WorkerMetricStats}). */
+    public String legacyWorkerMetricsTable() {
+        return leaseManagementConfig.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName();
+    }
+
+    /** How often the KCL writes the worker's heartbeat to the lease table. */
+    public long heartbeatPeriodMillis() {
+        return leaseManagementConfig.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis();
     }
 
     /** A new scheduler; it does nothing until {@link Scheduler#run()} is called. */

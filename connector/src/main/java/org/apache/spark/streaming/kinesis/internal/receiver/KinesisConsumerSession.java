@@ -17,6 +17,7 @@ import org.apache.spark.streaming.kinesis.internal.config.KinesisConsumerConfig;
 import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerException;
 import org.apache.spark.streaming.kinesis.internal.fanout.StreamConsumerRegistrar;
 import org.apache.spark.streaming.kinesis.internal.kcl.ClientVersionBootstrapper;
+import org.apache.spark.streaming.kinesis.internal.kcl.FirstWorkerHeartbeat;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclConfiguration;
 import org.apache.spark.streaming.kinesis.internal.kcl.KclThreadWorkarounds;
 import org.apache.spark.streaming.kinesis.internal.kcl.LeaseTableProvisioner;
@@ -145,6 +146,7 @@ final class KinesisConsumerSession<T> {
                     + config.streamName() + "'", newClients, e), e);
             return null;
         }
+        announceWorker(newClients, configuration);
         receiver.failures().setupSucceeded();
         KclThreadWorkarounds.relaxLeaseAssignmentPool();
         synchronized (lock) {
@@ -154,6 +156,23 @@ final class KinesisConsumerSession<T> {
             kcl = configuration;
             scheduler = configuration.newScheduler();
             return scheduler;
+        }
+    }
+
+    /**
+     * Writes the worker's first heartbeat so that the leader's first assignment round counts this receiver. Only
+     * start-up speed depends on it: if it fails, the KCL's own heartbeat follows and a later round assigns.
+     */
+    private void announceWorker(AwsClients newClients, KclConfiguration configuration) throws InterruptedException {
+        try {
+            FirstWorkerHeartbeat.write(newClients.dynamoDb(), config.checkpointAppName(),
+                    configuration.legacyWorkerMetricsTable(), workerId, configuration.heartbeatPeriodMillis());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn("Could not write the first heartbeat of KCL worker {} to lease table {}; the KCL writes it "
+                    + "shortly, and the shards are assigned at a later round", workerId, config.checkpointAppName(),
+                    e);
         }
     }
 
