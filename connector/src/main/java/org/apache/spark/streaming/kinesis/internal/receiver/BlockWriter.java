@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
+import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
@@ -62,13 +63,23 @@ final class BlockWriter<T> {
             RecordPosition last = RecordPosition.of(records.get(end - 1));
             SequenceNumberRange range = new SequenceNumberRange(streamName, shardId, first, last, end - start);
             List<T> block = values.subList(start, end);
+            long sizeBytes = sizeBytes(records.subList(start, end));
             if (!gate.storeIfOpen(() -> store.store(block.iterator(),
-                    SequenceNumberRanges.stored(range, millisBehindLatest, tenureId)))) {
+                    SequenceNumberRanges.stored(range, millisBehindLatest, tenureId), sizeBytes))) {
                 throw notStored(shardId, records.size() - start);
             }
             onStored.accept(last);
             start = end;
         }
+    }
+
+    /** The records' data and their per-record overhead on the heap, as the receiver's prefetch budget counts them. */
+    static long sizeBytes(List<KinesisClientRecord> records) {
+        long bytes = (long) records.size() * ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES;
+        for (KinesisClientRecord record : records) {
+            bytes += record.data().limit();
+        }
+        return bytes;
     }
 
     private static IllegalStateException notStored(String shardId, int records) {

@@ -28,31 +28,33 @@ import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
 final class CoalescingBlockStore<T> implements BlockStore<T> {
 
     /**
-     * The most records one combined block takes from the queue (a single block handed in may be larger). Spark's
-     * memory store must unroll a block whole before it can drop it to disk; 64 shards' full answers would make
-     * blocks of 640,000 records.
+     * The most one combined block takes from the queue, in {@link BlockStore#store sizeBytes} (a single block handed in
+     * may be larger): as much as the largest block one GetRecords answer makes (10 MiB of data), so combining never
+     * makes a block larger than a single answer could. Spark unrolls a block whole and serializes it into one array
+     * to replicate it: combined blocks of 100,000 records of 1 KiB (100 MB) ran executors holding 256 shards out of
+     * heap.
      */
-    static final int MAX_COMBINED_RECORDS = 100_000;
+    static final long MAX_COMBINED_BYTES = 10L * 1024 * 1024;
 
     private final BlockStore<T> target;
-    private final int maxCombinedRecords;
+    private final long maxCombinedBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stored = lock.newCondition();
     private final Deque<Pending<T>> pending = new ArrayDeque<>();
     private boolean storing;
 
     CoalescingBlockStore(BlockStore<T> target) {
-        this(target, MAX_COMBINED_RECORDS);
+        this(target, MAX_COMBINED_BYTES);
     }
 
-    CoalescingBlockStore(BlockStore<T> target, int maxCombinedRecords) {
+    CoalescingBlockStore(BlockStore<T> target, long maxCombinedBytes) {
         this.target = target;
-        this.maxCombinedRecords = maxCombinedRecords;
+        this.maxCombinedBytes = maxCombinedBytes;
     }
 
     @Override
-    public void store(Iterator<T> values, SequenceNumberRanges ranges) {
-        Pending<T> mine = new Pending<>(values, ranges);
+    public void store(Iterator<T> values, SequenceNumberRanges ranges, long sizeBytes) {
+        Pending<T> mine = new Pending<>(values, ranges, sizeBytes);
         lock.lock();
         try {
             pending.addLast(mine);
@@ -98,45 +100,49 @@ final class CoalescingBlockStore<T> implements BlockStore<T> {
         }
     }
 
-    /** The oldest pending blocks, up to the combined-record bound (at least one). Called holding the lock. */
+    /** The oldest pending blocks, up to the combined size bound (at least one). Called holding the lock. */
     private List<Pending<T>> takePending() {
         List<Pending<T>> batch = new ArrayList<>();
-        long records = 0;
+        long bytes = 0;
         while (!pending.isEmpty()) {
             Pending<T> next = pending.peekFirst();
-            if (!batch.isEmpty() && records + next.ranges.recordCount() > maxCombinedRecords) {
+            if (!batch.isEmpty() && bytes + next.sizeBytes > maxCombinedBytes) {
                 break;
             }
             batch.add(pending.pollFirst());
-            records += next.ranges.recordCount();
+            bytes += next.sizeBytes;
         }
         return batch;
     }
 
     private void storeAll(List<Pending<T>> batch) {
         if (batch.size() == 1) {
-            target.store(batch.get(0).values, batch.get(0).ranges);
+            target.store(batch.get(0).values, batch.get(0).ranges, batch.get(0).sizeBytes);
             return;
         }
         List<Iterator<T>> values = new ArrayList<>(batch.size());
         List<SequenceNumberRanges> ranges = new ArrayList<>(batch.size());
+        long sizeBytes = 0;
         for (Pending<T> block : batch) {
             values.add(block.values);
             ranges.add(block.ranges);
+            sizeBytes += block.sizeBytes;
         }
-        target.store(new Concatenation<>(values), SequenceNumberRanges.combine(ranges));
+        target.store(new Concatenation<>(values), SequenceNumberRanges.combine(ranges), sizeBytes);
     }
 
     /** A block handed in and its outcome. Its fields after construction are guarded by the store's lock. */
     private static final class Pending<T> {
         private final Iterator<T> values;
         private final SequenceNumberRanges ranges;
+        private final long sizeBytes;
         private boolean done;
         private Throwable failure;
 
-        Pending(Iterator<T> values, SequenceNumberRanges ranges) {
+        Pending(Iterator<T> values, SequenceNumberRanges ranges, long sizeBytes) {
             this.values = values;
             this.ranges = ranges;
+            this.sizeBytes = sizeBytes;
         }
 
         void finish(Throwable failure) {

@@ -92,7 +92,7 @@ public final class KinesisReceiver<T> extends Receiver<T> {
     }
 
     BlockWriter<T> blockWriter(StoreGate gate) {
-        return new BlockWriter<>(config.streamName(), new CoalescingBlockStore<>(this::store),
+        return new BlockWriter<>(config.streamName(), new CoalescingBlockStore<>((values, ranges, sizeBytes) -> store(values, ranges)),
                 new ReceiverRateLimiter(this::currentRateLimit),
                 blockIntervalMillis(), gate);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.streaming.kinesis.internal.block.RecordPosition;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRange;
+import org.apache.spark.streaming.kinesis.internal.kcl.ReceiverPrefetchBudget;
 import io.github.sparkkinesis.localstack.Eventually;
 import org.apache.spark.streaming.kinesis.testing.TestRecords;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,17 @@ class BlockWriterTest {
 
     private static RecordPosition at(String sequenceNumber, long subSequenceNumber) {
         return new RecordPosition(sequenceNumber, subSequenceNumber);
+    }
+
+    @Test
+    void eachBlockIsSizedByItsRecordsDataAndTheirOverhead() {
+        List<KinesisClientRecord> records = TestRecords.plain(100, 50);
+        long data = records.stream().mapToLong(record -> record.data().limit()).sum();
+
+        write(unlimitedWriter(), records);
+
+        assertThat(store.blocks().get(0).sizeBytes())
+                .isEqualTo(data + 50 * ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES);
     }
 
     @Test

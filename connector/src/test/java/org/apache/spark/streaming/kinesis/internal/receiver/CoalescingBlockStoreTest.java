@@ -27,7 +27,7 @@ class CoalescingBlockStoreTest {
     private final List<CompletableFuture<Void>> callers = new ArrayList<>();
     private int storesSeen;
 
-    private final BlockStore<String> slowFirstStore = (values, ranges) -> {
+    private final BlockStore<String> slowFirstStore = (values, ranges, sizeBytes) -> {
         boolean first;
         synchronized (this) {
             first = storesSeen++ == 0;
@@ -36,7 +36,7 @@ class CoalescingBlockStoreTest {
             firstStoreEntered.countDown();
             Eventually.await(releaseFirstStore);
         }
-        recorded.store(values, ranges);
+        recorded.store(values, ranges, sizeBytes);
     };
 
     @AfterEach
@@ -48,6 +48,11 @@ class CoalescingBlockStoreTest {
         RecordPosition position = new RecordPosition("100", 0);
         return SequenceNumberRanges.stored(new SequenceNumberRange("orders", shardId, position, position, records),
                 null, "worker/" + shardId + "/1");
+    }
+
+    /** The size the tests give a block: 100 bytes a record. */
+    private static long size(int records) {
+        return 100L * records;
     }
 
     private static List<String> values(String shardId, int records) {
@@ -62,7 +67,7 @@ class CoalescingBlockStoreTest {
     private CompletableFuture<Void> storeInBackground(CoalescingBlockStore<String> store, String shardId,
             int records) {
         CompletableFuture<Void> caller = CompletableFuture.runAsync(
-                () -> store.store(values(shardId, records).iterator(), block(shardId, records)),
+                () -> store.store(values(shardId, records).iterator(), block(shardId, records), size(records)),
                 runnable -> new Thread(runnable, "processor-" + shardId).start());
         callers.add(caller);
         return caller;
@@ -73,12 +78,26 @@ class CoalescingBlockStoreTest {
                 () -> "expected " + blocks + " pending blocks, saw " + store.pendingBlocks());
     }
 
+    /**
+     * Shard 1's block (2 records) in the store, held there, and then shard 2's (3) and shard 3's (1) waiting, in this
+     * order: the three callers.
+     */
+    private List<CompletableFuture<Void>> twoWaitingBehindAStore(CoalescingBlockStore<String> store) {
+        CompletableFuture<Void> first = storeInBackground(store, "shard-1", 2);
+        Eventually.await(firstStoreEntered);
+        CompletableFuture<Void> second = storeInBackground(store, "shard-2", 3);
+        awaitPending(store, 1);
+        CompletableFuture<Void> third = storeInBackground(store, "shard-3", 1);
+        awaitPending(store, 2);
+        return List.of(first, second, third);
+    }
+
     @Test
     void aBlockHandedInWhileNothingIsStoredIsStoredAtOnceAsItIs() {
         CoalescingBlockStore<String> store = new CoalescingBlockStore<>(recorded);
         SequenceNumberRanges ranges = block("shard-1", 3);
 
-        store.store(values("shard-1", 3).iterator(), ranges);
+        store.store(values("shard-1", 3).iterator(), ranges, size(3));
 
         assertThat(recorded.blocks()).hasSize(1);
         assertThat(recorded.blocks().get(0).ranges()).isSameAs(ranges);
@@ -88,12 +107,10 @@ class CoalescingBlockStoreTest {
     @Test
     void blocksHandedInDuringAStoreGoTogetherAsOneBlockWithAPartEach() throws Exception {
         CoalescingBlockStore<String> store = new CoalescingBlockStore<>(slowFirstStore);
-        CompletableFuture<Void> first = storeInBackground(store, "shard-1", 2);
-        Eventually.await(firstStoreEntered);
-        CompletableFuture<Void> second = storeInBackground(store, "shard-2", 3);
-        awaitPending(store, 1);
-        CompletableFuture<Void> third = storeInBackground(store, "shard-3", 1);
-        awaitPending(store, 2);
+        List<CompletableFuture<Void>> stores = twoWaitingBehindAStore(store);
+        CompletableFuture<Void> first = stores.get(0);
+        CompletableFuture<Void> second = stores.get(1);
+        CompletableFuture<Void> third = stores.get(2);
 
         // Nobody returns before the block holding its values is stored.
         assertThat(List.of(first, second, third)).noneMatch(CompletableFuture::isDone);
@@ -106,40 +123,36 @@ class CoalescingBlockStoreTest {
         expected.addAll(values("shard-3", 1));
         assertThat(combined.values()).isEqualTo(expected);
         assertThat(combined.ranges().parts()).containsExactly(block("shard-2", 3), block("shard-3", 1));
+        assertThat(combined.sizeBytes()).isEqualTo(size(4));
         assertThat(store.pendingBlocks()).isZero();
     }
 
     @Test
     void aFailedCombinedStoreFailsEveryCallerInItAndTheNextStoreStillWorks() throws Exception {
-        BlockStore<String> failingSecondStore = (values, ranges) -> {
-            slowFirstStore.store(values, ranges);
+        BlockStore<String> failingSecondStore = (values, ranges, sizeBytes) -> {
+            slowFirstStore.store(values, ranges, sizeBytes);
             if (ranges.parts().size() > 1) {
                 throw new IllegalStateException("block manager is full");
             }
         };
         CoalescingBlockStore<String> store = new CoalescingBlockStore<>(failingSecondStore);
-        CompletableFuture<Void> first = storeInBackground(store, "shard-1", 2);
-        Eventually.await(firstStoreEntered);
-        CompletableFuture<Void> second = storeInBackground(store, "shard-2", 3);
-        awaitPending(store, 1);
-        CompletableFuture<Void> third = storeInBackground(store, "shard-3", 1);
-        awaitPending(store, 2);
+        List<CompletableFuture<Void>> stores = twoWaitingBehindAStore(store);
         releaseFirstStore.countDown();
 
-        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        for (CompletableFuture<Void> failed : List.of(second, third)) {
+        stores.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        for (CompletableFuture<Void> failed : stores.subList(1, 3)) {
             assertThat(failed).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOf(IllegalStateException.class)
                     .withMessageContaining("together with other shards' blocks failed")
                     .havingCause().withMessage("block manager is full");
         }
-        store.store(values("shard-4", 1).iterator(), block("shard-4", 1));
+        store.store(values("shard-4", 1).iterator(), block("shard-4", 1), size(1));
         assertThat(recorded.blocks().get(recorded.blocks().size() - 1).ranges()).isEqualTo(block("shard-4", 1));
     }
 
     @Test
-    void aCombinedBlockTakesTheOldestBlocksUpToTheRecordBoundAndTheRestFollow() throws Exception {
-        CoalescingBlockStore<String> store = new CoalescingBlockStore<>(slowFirstStore, 5);
+    void aCombinedBlockTakesTheOldestBlocksUpToTheSizeBoundAndTheRestFollow() throws Exception {
+        CoalescingBlockStore<String> store = new CoalescingBlockStore<>(slowFirstStore, size(5));
         CompletableFuture<Void> first = storeInBackground(store, "shard-1", 1);
         Eventually.await(firstStoreEntered);
         for (int shard = 2; shard <= 4; shard++) {
@@ -149,7 +162,7 @@ class CoalescingBlockStoreTest {
         releaseFirstStore.countDown();
         CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        // 3 + 3 passes the bound of 5: each waiting block goes alone, oldest first, and none is left behind.
+        // 3 + 3 records' size passes the bound of 5's: each waiting block goes alone, oldest first, none left behind.
         assertThat(first).isDone();
         assertThat(recorded.blocks()).extracting(b -> b.ranges().ranges().get(0).shardId())
                 .containsExactly("shard-1", "shard-2", "shard-3", "shard-4");

@@ -11,8 +11,8 @@ import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
  */
 final class RecordingBlockStore<T> implements BlockStore<T> {
 
-    /** One stored block: its values and its metadata. */
-    record Block<T>(List<T> values, SequenceNumberRanges ranges) {
+    /** One stored block: its values, its metadata and the size the writer gave. */
+    record Block<T>(List<T> values, SequenceNumberRanges ranges, long sizeBytes) {
 
         SequenceNumberRange range() {
             return ranges.ranges().get(0);
@@ -37,14 +37,14 @@ final class RecordingBlockStore<T> implements BlockStore<T> {
     }
 
     @Override
-    public synchronized void store(java.util.Iterator<T> values, SequenceNumberRanges ranges) {
+    public synchronized void store(java.util.Iterator<T> values, SequenceNumberRanges ranges, long sizeBytes) {
         calls++;
         if (failingBlock > 0 && calls >= failingBlock) {
             throw new IllegalStateException("Block manager failed on block " + calls);
         }
         List<T> copy = new ArrayList<>();
         values.forEachRemaining(copy::add);
-        blocks.add(new Block<>(copy, ranges));
+        blocks.add(new Block<>(copy, ranges, sizeBytes));
         onStore.run();
     }
 
