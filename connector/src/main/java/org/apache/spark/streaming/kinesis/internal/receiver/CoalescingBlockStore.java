@@ -31,7 +31,7 @@ final class CoalescingBlockStore<T> implements BlockStore<T> {
      * The most one combined block takes from the queue, in {@link BlockStore#store sizeBytes} (a single block handed in
      * may be larger): as much as the largest block one GetRecords answer makes (10 MiB of data), so combining never
      * makes a block larger than a single answer could. Spark unrolls a block whole and serializes it into one array
-     * to replicate it: combined blocks of 100,000 records of 1 KiB (100 MB) ran executors holding 256 shards out of
+     * to replicate it: combined blocks of 100,000 records of 1 KiB (100 MB) ran executors holding 512 shards out of
      * heap.
      */
     static final long MAX_COMBINED_BYTES = 10L * 1024 * 1024;
@@ -60,7 +60,7 @@ final class CoalescingBlockStore<T> implements BlockStore<T> {
             pending.addLast(mine);
             while (true) {
                 // Another caller's store may take this block along; otherwise this caller stores once it is its turn,
-                // taking the oldest blocks first (its own may be left for a next round by the record bound).
+                // taking the oldest blocks first (its own may be left for a next round by the size bound).
                 while (!mine.done && storing) {
                     stored.awaitUninterruptibly();
                 }
