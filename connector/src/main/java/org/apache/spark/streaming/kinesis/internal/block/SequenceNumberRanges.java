@@ -105,12 +105,18 @@ public final class SequenceNumberRanges implements Serializable {
         return ranges;
     }
 
-    /** How far the block's last record (of a combined block: none, see {@link #parts()}) was behind the newest record of its shard when read, if Kinesis said. */
+    /**
+     * How far the block's last record was behind the newest record of its shard when read, if Kinesis said (a
+     * combined block has none of its own: see its {@link #parts()}).
+     */
     public OptionalLong millisBehindLatest() {
         return millisBehindLatest == UNKNOWN ? OptionalLong.empty() : OptionalLong.of(millisBehindLatest);
     }
 
-    /** The shard tenure of the receiver that stored the block, if a receiver did (of a combined block: see its parts). */
+    /**
+     * The shard tenure of the receiver that stored the block, if a receiver did (a combined block has none of its
+     * own: see its {@link #parts()}).
+     */
     public Optional<String> tenureId() {
         return Optional.ofNullable(tenureId);
     }
