@@ -63,7 +63,7 @@ final class BlockWriter<T> {
             RecordPosition last = RecordPosition.of(records.get(end - 1));
             SequenceNumberRange range = new SequenceNumberRange(streamName, shardId, first, last, end - start);
             List<T> block = values.subList(start, end);
-            long sizeBytes = sizeBytes(records.subList(start, end));
+            long sizeBytes = ReceiverPrefetchBudget.bytes(records.subList(start, end));
             if (!gate.storeIfOpen(() -> store.store(block.iterator(),
                     SequenceNumberRanges.stored(range, millisBehindLatest, tenureId), sizeBytes))) {
                 throw notStored(shardId, records.size() - start);
@@ -71,15 +71,6 @@ final class BlockWriter<T> {
             onStored.accept(last);
             start = end;
         }
-    }
-
-    /** The records' data and their per-record overhead on the heap, as the receiver's prefetch budget counts them. */
-    static long sizeBytes(List<KinesisClientRecord> records) {
-        long bytes = (long) records.size() * ReceiverPrefetchBudget.RECORD_OVERHEAD_BYTES;
-        for (KinesisClientRecord record : records) {
-            bytes += record.data().limit();
-        }
-        return bytes;
     }
 
     private static IllegalStateException notStored(String shardId, int records) {

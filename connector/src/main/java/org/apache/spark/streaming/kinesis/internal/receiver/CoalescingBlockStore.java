@@ -1,12 +1,11 @@
 package org.apache.spark.streaming.kinesis.internal.receiver;
 
+import com.google.common.collect.Iterators;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.streaming.kinesis.internal.block.SequenceNumberRanges;
@@ -128,7 +127,7 @@ final class CoalescingBlockStore<T> implements BlockStore<T> {
             ranges.add(block.ranges);
             sizeBytes += block.sizeBytes;
         }
-        target.store(new Concatenation<>(values), SequenceNumberRanges.combine(ranges), sizeBytes);
+        target.store(Iterators.concat(values.iterator()), SequenceNumberRanges.combine(ranges), sizeBytes);
     }
 
     /** A block handed in and its outcome. Its fields after construction are guarded by the store's lock. */
@@ -160,32 +159,6 @@ final class CoalescingBlockStore<T> implements BlockStore<T> {
                 throw new IllegalStateException("Storing a block of " + ranges.recordCount()
                         + " records together with other shards' blocks failed", failure);
             }
-        }
-    }
-
-    /** The values of several blocks, one after the other. */
-    private static final class Concatenation<T> implements Iterator<T> {
-        private final Iterator<Iterator<T>> parts;
-        private Iterator<T> current = Collections.emptyIterator();
-
-        Concatenation(List<Iterator<T>> parts) {
-            this.parts = parts.iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && parts.hasNext()) {
-                current = parts.next();
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
         }
     }
 }
