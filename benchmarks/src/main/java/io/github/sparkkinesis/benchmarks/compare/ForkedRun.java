@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs {@link ForkedConnectorRun} in a child JVM with the given class path and environment, the JVM flags of this
- * harness (the same for every side), and returns the figures of its result line. Its output goes to a log file in
- * the temporary directory, named in the error if the run fails.
+ * Runs a measurement ({@link ForkedConnectorRun}, or another main class that prints a {@link ResultLine}) in a child
+ * JVM with the given class path and environment, the JVM flags of this harness (the same for every side), and returns
+ * the figures of its result line. Its output goes to log files in the temporary directory, named in the error if the
+ * run fails.
  */
 public final class ForkedRun {
 
@@ -28,22 +29,30 @@ public final class ForkedRun {
     private ForkedRun() {
     }
 
+    /** Runs {@link ForkedConnectorRun}; see {@link #run(Class, String, List, List, Map, Duration, String)}. */
+    public static Map<String, String> run(String classPath, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Duration timeout, String name) throws IOException, InterruptedException {
+        return run(ForkedConnectorRun.class, classPath, jvmOptions, arguments, environment, timeout, name);
+    }
+
     /**
-     * @param jvmOptions added to the harness's JVM flags, e.g. {@link
-     *     io.github.sparkkinesis.benchmarks.cost.ProfileWindow#recordingOptions}; empty for none
+     * @param mainClass what the child runs; it prints one {@link ResultLine} and exits with 0
+     * @param jvmOptions added after the harness's JVM flags (so {@code -Xmx4g} here sets the child's heap), e.g.
+     *     {@link io.github.sparkkinesis.benchmarks.cost.ProfileWindow#recordingOptions}; empty for none
      * @param environment added to this process's environment (the SDK's endpoint variables)
      * @param name names the log file, e.g. {@code ours-fast-1x100000x100B-1}
      * @throws IllegalStateException if the child fails, prints no result line or outlives {@code timeout}
      */
-    public static Map<String, String> run(String classPath, List<String> jvmOptions, List<String> arguments,
-            Map<String, String> environment, Duration timeout, String name) throws IOException, InterruptedException {
+    public static Map<String, String> run(Class<?> mainClass, String classPath, List<String> jvmOptions,
+            List<String> arguments, Map<String, String> environment, Duration timeout, String name)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
-        command.add(ForkedConnectorRun.class.getName());
+        command.add(mainClass.getName());
         command.addAll(arguments);
         String file = "compare-" + RUNS.incrementAndGet() + "-" + name;
         Path log = Paths.get(System.getProperty("java.io.tmpdir"), file + ".log");
@@ -82,8 +91,9 @@ public final class ForkedRun {
     private static List<String> jvmFlags() {
         List<String> flags = new ArrayList<>();
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger's agent would clash on its port.
-            if (!flag.startsWith("-agentlib:") && !flag.startsWith("-javaagent:")) {
+            // A debugger's agent would clash on its port, and the harness's own JFR recording on its file.
+            if (!flag.startsWith("-agentlib:") && !flag.startsWith("-javaagent:")
+                    && !flag.startsWith("-XX:StartFlightRecording")) {
                 flags.add(flag);
             }
         }

@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.cost;
 
-import java.util.HashMap;
+import static io.github.sparkkinesis.benchmarks.measure.ResultLine.figure;
+
 import java.util.Map;
 
 /**
@@ -12,17 +13,13 @@ import java.util.Map;
 record ChildResult(long records, double seconds, double cpuSeconds, long peakHeapBytes, double gcCpuSeconds,
         double jitCpuSeconds, double threadCpuSeconds, double firstRecordSeconds, double load) {
 
-    /** Parses the {@code key=value} pairs {@link DrainChild} prints. */
-    static ChildResult parse(String line, double load) {
-        Map<String, String> values = new HashMap<>();
-        for (String pair : line.trim().split(" ")) {
-            int equals = pair.indexOf('=');
-            values.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-        return new ChildResult(Long.parseLong(values.get("records")), Double.parseDouble(values.get("seconds")),
-                Double.parseDouble(values.get("cpuSeconds")), Long.parseLong(values.get("peakHeap")),
-                Double.parseDouble(values.get("gcCpu")), Double.parseDouble(values.get("jitCpu")),
-                Double.parseDouble(values.get("threadCpu")), Double.parseDouble(values.get("firstRecord")), load);
+    /** The figures of {@link DrainChild}'s result line. */
+    static ChildResult of(Map<String, String> figures, double load) {
+        return new ChildResult(Long.parseLong(figure(figures, "records")),
+                Double.parseDouble(figure(figures, "seconds")), Double.parseDouble(figure(figures, "cpuSeconds")),
+                Long.parseLong(figure(figures, "peakHeap")), Double.parseDouble(figure(figures, "gcCpu")),
+                Double.parseDouble(figure(figures, "jitCpu")), Double.parseDouble(figure(figures, "threadCpu")),
+                Double.parseDouble(figure(figures, "firstRecord")), load);
     }
 
     double cpuSecondsPerMillionRecords() {

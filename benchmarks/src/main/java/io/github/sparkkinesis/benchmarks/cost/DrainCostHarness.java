@@ -1,6 +1,7 @@
 package io.github.sparkkinesis.benchmarks.cost;
 
 import io.github.sparkkinesis.benchmarks.backend.FastServerProcess;
+import io.github.sparkkinesis.benchmarks.compare.ForkedRun;
 import io.github.sparkkinesis.benchmarks.measure.LoadAverage;
 import io.github.sparkkinesis.benchmarks.measure.Summary;
 import io.github.sparkkinesis.benchmarks.report.Figures;
@@ -8,17 +9,13 @@ import io.github.sparkkinesis.benchmarks.report.MarkdownTable;
 import io.github.sparkkinesis.localstack.LocalStack;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Before/after pairs of the DStream's CPU cost: drains one backlog on the fast loopback server in a new child JVM
@@ -34,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DrainCostHarness {
 
-    private static final long CHILD_TIMEOUT_MINUTES = 15;
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
     private static final String CHILD_HEAP = "-Xmx4g";
     private static final String STREAM = "cost";
     private static final String WARM_UP_STREAM = "warm-up";
@@ -112,53 +109,21 @@ public final class DrainCostHarness {
 
     private ChildResult runChild(CostVariant variant, int run, String kinesis, String dynamoDb, long records,
             double load) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(CHILD_HEAP);
-        command.addAll(inheritedOptions());
-        command.addAll(variant.jvmOptions());
+        List<String> jvmOptions = new ArrayList<>();
+        jvmOptions.add(CHILD_HEAP);
+        jvmOptions.addAll(variant.jvmOptions());
         if (options.profile() != null) {
-            command.addAll(ProfileWindow.recordingOptions(options.profile().resolve(variant.name() + "-" + run
+            jvmOptions.addAll(ProfileWindow.recordingOptions(options.profile().resolve(variant.name() + "-" + run
                     + ".jfr")));
         }
-        command.add("-cp");
         String classPath = System.getProperty("java.class.path");
-        command.add(variant.classesFirst() == null ? classPath : variant.classesFirst() + File.pathSeparator + classPath);
-        command.add(DrainChild.class.getName());
-        command.add(kinesis);
-        command.add(dynamoDb);
-        command.add(STREAM);
-        command.add(Long.toString(records));
+        List<String> arguments = new ArrayList<>(List.of(kinesis, dynamoDb, STREAM, Long.toString(records)));
         if (options.warmUpRecordsPerShard() > 0) {
-            command.add(WARM_UP_STREAM);
-            command.add(Long.toString((long) options.shards() * options.warmUpRecordsPerShard()));
+            arguments.add(WARM_UP_STREAM);
+            arguments.add(Long.toString((long) options.shards() * options.warmUpRecordsPerShard()));
         }
-        Path log = Files.createTempFile("drain-child-" + variant.name() + "-" + run + "-", ".log");
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            child.destroyForcibly();
-            throw new IllegalStateException("The drain of " + variant.name() + " did not end within "
-                    + CHILD_TIMEOUT_MINUTES + " minutes; see " + log);
-        }
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (line.startsWith(DrainChild.RESULT)) {
-                Files.delete(log);
-                return ChildResult.parse(line.substring(DrainChild.RESULT.length()), load);
-            }
-        }
-        throw new IllegalStateException("The drain of " + variant.name() + " gave no result (exit "
-                + child.exitValue() + "); see " + log);
-    }
-
-    /** This JVM's options a child needs too (Spark's --add-opens, the log configuration), not its heap or agents. */
-    private static List<String> inheritedOptions() {
-        List<String> inherited = new ArrayList<>();
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-Xmx") && !option.startsWith("-XX:StartFlightRecording")
-                    && !option.startsWith("-agent") && !option.startsWith("-javaagent")) {
-                inherited.add(option);
-            }
-        }
-        return inherited;
+        return ChildResult.of(ForkedRun.run(DrainChild.class,
+                variant.classesFirst() == null ? classPath : variant.classesFirst() + File.pathSeparator + classPath,
+                jvmOptions, arguments, Map.of(), CHILD_TIMEOUT, "drain-" + variant.name() + "-" + run), load);
     }
 }
