@@ -103,7 +103,7 @@ class ConnectorOptions(unittest.TestCase):
         for name in ("dynamoDBEndpointUrl", "cloudWatchEndpointUrl", "metricsEnabledDimensions",
                      "dynamoDBCredentials", "cloudWatchCredentials", "storageLevel", "maxRecordsPerRead",
                      "idleTimeBetweenReads", "maxPrefetchBytesPerShard", "enhancedFanOutConsumerName",
-                     "enhancedFanOutConsumerArn"):
+                     "enhancedFanOutConsumerArn", "leaseFailoverTime"):
             self.assertNotIn(name, names)
 
     def test_polling_options_are_passed_on(self):
@@ -119,6 +119,16 @@ class ConnectorOptions(unittest.TestCase):
             create(self.ssc, maxRecordsPerRead="2000")
         with self.assertRaisesRegex(TypeError, "idleTimeBetweenReads takes seconds"):
             create(self.ssc, idleTimeBetweenReads="300ms")
+        self.assertEqual(self.ssc.builder_calls(), [])
+
+    def test_lease_failover_time_is_passed_on_in_seconds(self):
+        create(self.ssc, leaseFailoverTime=30)
+
+        self.assertEqual(dict(self.ssc.builder_calls())["leaseFailoverTime"], (self.ssc._jduration(30),))
+
+    def test_lease_failover_time_of_the_wrong_type_is_refused(self):
+        with self.assertRaisesRegex(TypeError, "leaseFailoverTime takes seconds"):
+            create(self.ssc, leaseFailoverTime="30s")
         self.assertEqual(self.ssc.builder_calls(), [])
 
     def test_enhanced_fan_out_options_are_passed_on(self):

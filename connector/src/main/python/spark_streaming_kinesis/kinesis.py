@@ -112,15 +112,16 @@ class KinesisUtils:
                      cloudWatchEndpointUrl=None, metricsEnabledDimensions=None, dynamoDBCredentials=None,
                      cloudWatchCredentials=None, maxRecordsPerRead=None, idleTimeBetweenReads=None,
                      maxPrefetchBytesPerShard=None, enhancedFanOutConsumerName=None,
-                     enhancedFanOutConsumerArn=None):
+                     enhancedFanOutConsumerArn=None, leaseFailoverTime=None):
         """A DStream of the stream's records, each decoded by ``decoder``.
 
         The positional parameters are PySpark's ``KinesisUtils.createStream``'s, so a job switches by changing its
         import. ``initialPositionInStream`` may also be an ``AtTimestamp``. ``checkpointInterval`` is in seconds.
         ``storageLevel`` defaults to ``StorageLevel.MEMORY_AND_DISK_2``. The keyword-only parameters are the
         connector's additions; credentials default to the Kinesis ones, which default to the AWS SDK's chain;
-        ``idleTimeBetweenReads`` is in seconds (e.g. 0.3). ``enhancedFanOutConsumerName`` (registered when missing)
-        or ``enhancedFanOutConsumerArn`` (an existing consumer) reads with enhanced fan-out instead of polling.
+        ``idleTimeBetweenReads`` and ``leaseFailoverTime`` are in seconds (e.g. 0.3, 30).
+        ``enhancedFanOutConsumerName`` (registered when missing) or ``enhancedFanOutConsumerArn`` (an existing
+        consumer) reads with enhanced fan-out instead of polling.
         Invalid values raise here or, for what only the JVM checks, when the stream is built.
         """
         jstream = _java_stream(ssc, kinesisAppName, streamName, endpointUrl, regionName, initialPositionInStream,
@@ -130,7 +131,8 @@ class KinesisUtils:
                                dynamoDBEndpointUrl, cloudWatchEndpointUrl, metricsEnabledDimensions,
                                dynamoDBCredentials, cloudWatchCredentials,
                                _Polling(maxRecordsPerRead, idleTimeBetweenReads, maxPrefetchBytesPerShard),
-                               _FanOut(enhancedFanOutConsumerName, enhancedFanOutConsumerArn))
+                               _FanOut(enhancedFanOutConsumerName, enhancedFanOutConsumerArn),
+                               _seconds("leaseFailoverTime", leaseFailoverTime))
         from pyspark.serializers import NoOpSerializer
         from pyspark.streaming import DStream
         return DStream(jstream, ssc, NoOpSerializer()).map(decoder)
@@ -138,7 +140,8 @@ class KinesisUtils:
 
 def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_position, checkpoint_interval,
                  metrics_level, storage_level, kinesis_credentials, dynamodb_endpoint_url, cloudwatch_endpoint_url,
-                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials, polling, fan_out):
+                 metrics_dimensions, dynamodb_credentials, cloudwatch_credentials, polling, fan_out,
+                 lease_failover_time):
     """The JVM stream (a JavaReceiverInputDStream of byte arrays), built through KinesisPythonStreamBuilder."""
     for name, credentials in (("dynamoDBCredentials", dynamodb_credentials),
                               ("cloudWatchCredentials", cloudwatch_credentials)):
@@ -177,7 +180,16 @@ def _java_stream(ssc, app_name, stream_name, endpoint_url, region_name, initial_
         builder.cloudWatchCredentials(*cloudwatch_credentials._java_arguments())
     polling.apply(builder, ssc)
     fan_out.apply(builder)
+    if lease_failover_time is not None:
+        builder.leaseFailoverTime(ssc._jduration(lease_failover_time))
     return builder.build()
+
+
+def _seconds(name, value):
+    """A duration option given in seconds, or None; the JVM checks its range."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise TypeError("%s takes seconds (e.g. 0.3), not %r" % (name, value))
+    return value
 
 
 class _Polling:
@@ -188,11 +200,8 @@ class _Polling:
                             ("maxPrefetchBytesPerShard", max_prefetch_bytes_per_shard)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise TypeError("%s takes an int, not %r" % (name, value))
-        if idle_time_between_reads is not None and (isinstance(idle_time_between_reads, bool)
-                                                    or not isinstance(idle_time_between_reads, (int, float))):
-            raise TypeError("idleTimeBetweenReads takes seconds (e.g. 0.3), not %r" % (idle_time_between_reads,))
         self.max_records_per_read = max_records_per_read
-        self.idle_time_between_reads = idle_time_between_reads
+        self.idle_time_between_reads = _seconds("idleTimeBetweenReads", idle_time_between_reads)
         self.max_prefetch_bytes_per_shard = max_prefetch_bytes_per_shard
 
     def apply(self, builder, ssc):

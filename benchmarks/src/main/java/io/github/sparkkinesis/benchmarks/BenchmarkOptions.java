@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The harness's command line: {@code [--runs N] [--quick] [--only dstream|source|sink|efo|scale|compare]
- * [--shards N,N] [--receivers N,N] [--records-per-read N] [--receiver-budget-mib N]
+ * [--shards N,N] [--receivers N,N] [--records-per-read N] [--receiver-budget-mib N] [--lease-failover-s N]
  * [--compare-with JAR [--compare-classpath FILE]] [--output DIR]}. {@code --quick} runs once on backlogs a quarter of
  * the size, to check the harness itself; the published figures use the defaults. {@code --only source} measures the
  * Structured Streaming source and, as its references in the same run, the plain read loops and the DStream on the
@@ -20,7 +20,8 @@ import java.util.Locale;
  * {@code --only scale} runs the scale harness instead (streams of {@code --shards} shards, default 64, 256 and 1,024,
  * read by {@code --receivers} receivers, default 1, 4 and 8, on a standalone cluster, and by the source; one run per
  * figure); {@code --records-per-read} sets the receivers' {@code maxRecordsPerRead} there and leaves the source out,
- * {@code --receiver-budget-mib} their {@code maxPrefetchBytesPerReceiver} (in MiB) likewise.
+ * {@code --receiver-budget-mib} their {@code maxPrefetchBytesPerReceiver} (in MiB) likewise, and
+ * {@code --lease-failover-s} their {@code leaseFailoverTime} (in seconds) likewise.
  * {@code --compare-with JAR} (alone or with {@code --only compare}) runs the DStream side by side with another
  * implementation of Spark's connector API, e.g. Spark's own, in child JVMs (see {@link ConnectorComparison}); its
  * dependencies are resolved from the {@code pom.xml} next to the jar, or read from {@code --compare-classpath FILE}.
@@ -29,7 +30,7 @@ import java.util.Locale;
  */
 record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<Integer> scaleShards,
         List<Integer> scaleReceivers, Integer scaleRecordsPerRead, Integer scaleReceiverBudgetMib,
-        PeerConnector peer) {
+        Integer scaleLeaseFailoverSeconds, PeerConnector peer) {
 
     static final int DEFAULT_RUNS = 3;
     static final List<Integer> DEFAULT_SCALE_SHARDS = List.of(64, 256, 1024);
@@ -62,6 +63,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
         List<Integer> receivers = DEFAULT_SCALE_RECEIVERS;
         Integer recordsPerRead = null;
         Integer receiverBudgetMib = null;
+        Integer leaseFailoverSeconds = null;
         Path compareWith = null;
         Path compareClassPath = null;
         for (int i = 0; i < args.length; i++) {
@@ -79,11 +81,13 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
                         "--records-per-read").get(0);
                 case "--receiver-budget-mib" -> receiverBudgetMib = counts(value(args, ++i,
                         "--receiver-budget-mib"), "--receiver-budget-mib").get(0);
+                case "--lease-failover-s" -> leaseFailoverSeconds = counts(value(args, ++i,
+                        "--lease-failover-s"), "--lease-failover-s").get(0);
                 case "--compare-with" -> compareWith = Paths.get(value(args, ++i, "--compare-with"));
                 case "--compare-classpath" -> compareClassPath = Paths.get(value(args, ++i, "--compare-classpath"));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; use [--runs N] "
                         + "[--quick] [--only dstream|source|sink|efo|scale|compare] [--shards N,N] [--receivers N,N] "
-                        + "[--records-per-read N] [--receiver-budget-mib N] "
+                        + "[--records-per-read N] [--receiver-budget-mib N] [--lease-failover-s N] "
                         + "[--compare-with JAR [--compare-classpath FILE]] [--output DIR]");
             }
         }
@@ -104,7 +108,7 @@ record BenchmarkOptions(int runs, int scale, Readers readers, Path output, List<
             peer = new PeerConnector(compareWith, compareClassPath);
         }
         return new BenchmarkOptions(runs, scale, readers, output, shards, receivers, recordsPerRead,
-                receiverBudgetMib, peer);
+                receiverBudgetMib, leaseFailoverSeconds, peer);
     }
 
     private static Readers readers(String value) {

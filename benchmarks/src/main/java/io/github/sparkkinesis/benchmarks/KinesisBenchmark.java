@@ -80,6 +80,7 @@ public final class KinesisBenchmark {
             // --quick leaves out the comparison run without the receiver budget.
             new ScaleHarness(options.scaleShards(), options.scaleReceivers(), options.scale() == 1,
                     options.scaleRecordsPerRead(), options.scaleReceiverBudgetMib(),
+                    options.scaleLeaseFailoverSeconds(),
                     options.output().resolve(options.reportFile())).run();
             System.exit(0);
         }

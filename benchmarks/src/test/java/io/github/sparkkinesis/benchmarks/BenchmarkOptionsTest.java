@@ -87,6 +87,9 @@ class BenchmarkOptionsTest {
         assertThat(chosen.scaleReceiverBudgetMib()).isNull();
         assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--receiver-budget-mib", "64"})
                 .scaleReceiverBudgetMib()).isEqualTo(64);
+        assertThat(chosen.scaleLeaseFailoverSeconds()).isNull();
+        assertThat(BenchmarkOptions.parse(new String[] {"--only", "scale", "--lease-failover-s", "30"})
+                .scaleLeaseFailoverSeconds()).isEqualTo(30);
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--shards", "64,x"}))
                 .hasMessageContaining("--shards takes positive numbers");
     }

@@ -45,14 +45,16 @@ public final class ScaleHarness {
      *     the DStream runs (the source does not read with receivers)
      * @param receiverBudgetMib the receivers' prefetch budget in MiB, null for the default; when given, only the
      *     DStream runs
+     * @param leaseFailoverSeconds the receivers' lease failover time in seconds, null for the default; when given,
+     *     only the DStream runs
      */
     public ScaleHarness(List<Integer> shardCounts, List<Integer> receiverCounts, boolean withoutBudget,
-            Integer maxRecordsPerRead, Integer receiverBudgetMib, Path report) {
+            Integer maxRecordsPerRead, Integer receiverBudgetMib, Integer leaseFailoverSeconds, Path report) {
         this.shardCounts = List.copyOf(shardCounts);
         this.receiverCounts = List.copyOf(receiverCounts);
         this.withoutBudget = withoutBudget;
         this.settings = new ReceiverSettings(receiverBudgetMib == null ? null : (long) receiverBudgetMib << 20,
-                maxRecordsPerRead);
+                maxRecordsPerRead, leaseFailoverSeconds);
         this.report = report;
     }
 
@@ -75,7 +77,7 @@ public final class ScaleHarness {
             if (withoutBudget) {
                 dstreams.add(DStreamScaleRun.run(environment, shardCounts.get(shardCounts.size() - 1),
                         receiverCounts.get(receiverCounts.size() - 1),
-                        new ReceiverSettings(NO_RECEIVER_BUDGET, settings.maxRecordsPerRead()), Duration.ZERO));
+                        settings.withPrefetchBytesPerReceiver(NO_RECEIVER_BUDGET), Duration.ZERO));
             }
             for (int shards : settings.equals(ReceiverSettings.DEFAULTS) ? shardCounts : List.<Integer>of()) {
                 sources.add(SourceScaleRun.run(environment, shards));

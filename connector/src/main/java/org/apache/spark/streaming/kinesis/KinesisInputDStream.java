@@ -104,6 +104,8 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
     /** Default {@link Builder#maxPrefetchBytesPerReceiver}. */
     public static final long DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER =
             PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER;
+    /** Default {@link Builder#leaseFailoverTime} (not in Spark's connector). */
+    public static final Duration DEFAULT_LEASE_FAILOVER_TIME = new Duration(KclTuning.DEFAULT_FAILOVER_TIME.toMillis());
     /** Default {@link Builder#initialPosition}: {@code new KinesisInitialPositions.Latest()}. */
     public static final KinesisInitialPosition DEFAULT_INITIAL_POSITION = new KinesisInitialPositions.Latest();
     /** Default {@link Builder#storageLevel}: {@code StorageLevel.MEMORY_AND_DISK_2}. */
@@ -649,6 +651,21 @@ public final class KinesisInputDStream<T> extends ReceiverInputDStreamAdapter<T>
          */
         public Builder enhancedFanOutConsumerArn(String consumerArn) {
             config.enhancedFanOutConsumerArn(consumerArn);
+            return this;
+        }
+
+        /**
+         * How long a shard's lease may go without renewal before another receiver of the application takes the
+         * shard over (the KCL's {@code failoverTimeMillis}). Each receiver renews each of its leases every third of
+         * it, one conditional DynamoDB write per lease: 310 writes per second for 1,024 shards at the default, which
+         * is most of what the lease table costs on a large stream. A longer time divides those writes, and a failed
+         * receiver's shards wait that long before another one reads them (receivers that stop or restart hand their
+         * leases over at once). At least 1 s; default 10 s ({@link #DEFAULT_LEASE_FAILOVER_TIME}), the KCL's. See
+         * {@code docs/scaling.md}. Example: {@code leaseFailoverTime(Durations.seconds(30))} for a stream of
+         * hundreds of shards.
+         */
+        public Builder leaseFailoverTime(Duration failoverTime) {
+            config.leaseFailoverTimeMillis(failoverTime == null ? null : failoverTime.milliseconds());
             return this;
         }
 

@@ -114,6 +114,12 @@ public final class KinesisPythonStreamBuilder {
         return this;
     }
 
+    /** See {@link KinesisInputDStream.Builder#leaseFailoverTime}. */
+    public KinesisPythonStreamBuilder leaseFailoverTime(Duration failoverTime) {
+        builder.leaseFailoverTime(failoverTime);
+        return this;
+    }
+
     /** See {@link KinesisInputDStream.Builder#enhancedFanOutConsumerName}. */
     public KinesisPythonStreamBuilder enhancedFanOutConsumerName(String consumerName) {
         builder.enhancedFanOutConsumerName(consumerName);

@@ -70,6 +70,8 @@ class ConfigurationReferenceTest {
                 + KinesisInputDStream.DEFAULT_IDLE_TIME_BETWEEN_READS.milliseconds() + " ms`");
         assertThat(table).contains("| `maxPrefetchBytesPerShard(long)` | `"
                 + KinesisInputDStream.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD + "`");
+        assertThat(table).contains("| `leaseFailoverTime(Duration)` | `"
+                + KinesisInputDStream.DEFAULT_LEASE_FAILOVER_TIME.milliseconds() + " ms`");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.DStreamGraph;
 import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -453,6 +454,28 @@ class KinesisInputDStreamBuilderTest {
         assertThatThrownBy(() -> minimal().metricsEnabledDimensions(dimensions).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("metricsEnabledDimensions contains unknown dimensions [Shard]");
+    }
+
+    @Test
+    void leaseFailoverTimeDefaultsToTheKclsAndIsKept() {
+        assertThat(configOf(minimal()).kclTuning().failoverTime().toMillis())
+                .isEqualTo(KinesisInputDStream.DEFAULT_LEASE_FAILOVER_TIME.milliseconds())
+                .isEqualTo(10_000);
+
+        KclTuning tuning = configOf(minimal().leaseFailoverTime(Durations.seconds(30))).kclTuning();
+
+        assertThat(tuning).isEqualTo(KclTuning.DEFAULTS.withFailoverTime(java.time.Duration.ofSeconds(30)));
+        assertThat(configOf(minimal().leaseFailoverTime(null)).kclTuning()).isEqualTo(KclTuning.DEFAULTS);
+    }
+
+    @Test
+    void aLeaseFailoverTimeUnderASecondFailsAtBuildTime() {
+        assertThatThrownBy(() -> minimal().leaseFailoverTime(new Duration(999)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("leaseFailoverTime must be at least 1000 ms, got 999 ms");
+        assertThatThrownBy(() -> minimal().leaseFailoverTime(new Duration(-5)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("leaseFailoverTime must be at least 1000 ms, got -5 ms");
     }
 
     @Test

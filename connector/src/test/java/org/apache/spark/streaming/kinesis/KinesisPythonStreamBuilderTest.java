@@ -91,6 +91,13 @@ class KinesisPythonStreamBuilderTest {
     }
 
     @Test
+    void theLeaseFailoverTimeReachesTheConfiguration() {
+        KinesisConsumerConfig config = configOf(pysparkStyle().leaseFailoverTime(new Duration(30_000)).build());
+
+        assertThat(config.kclTuning().failoverTime()).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void theConnectorsOptionsReachTheConfiguration() {
         KinesisConsumerConfig config = configOf(pysparkStyle()
                 .initialPositionAtTimestamp(Long.valueOf(1_793_536_215_250L))

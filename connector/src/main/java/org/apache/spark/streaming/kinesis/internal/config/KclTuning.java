@@ -12,8 +12,17 @@ import java.time.Duration;
 public final class KclTuning implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** KCL's own default: a lease not renewed for this long is considered lost and reassigned. */
+    /**
+     * KCL's own default: a lease not renewed for this long is considered lost and reassigned. Each worker renews its
+     * leases every third of it, one lease-table write per lease: 310 writes/s for 1,024 shards at 10 s.
+     */
     public static final Duration DEFAULT_FAILOVER_TIME = Duration.ofSeconds(10);
+
+    /**
+     * The shortest failover time a user may choose: below it a renewal round (a third of it) is shorter than a
+     * lease-table write under load or a garbage collection, and leases would move between healthy receivers.
+     */
+    public static final Duration MIN_FAILOVER_TIME = Duration.ofSeconds(1);
 
     /**
      * How often the leader assigns leases (and, at half of it, how often each worker discovers its new leases).

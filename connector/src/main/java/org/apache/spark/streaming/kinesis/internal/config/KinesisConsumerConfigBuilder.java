@@ -76,6 +76,7 @@ public final class KinesisConsumerConfigBuilder {
     private Long idleTimeBetweenReadsMillis;
     private Long maxPrefetchBytesPerShard;
     private Long maxPrefetchBytesPerReceiver;
+    private Long leaseFailoverTimeMillis;
     private String fanOutConsumerName;
     private String fanOutConsumerArn;
 
@@ -179,6 +180,11 @@ public final class KinesisConsumerConfigBuilder {
         return this;
     }
 
+    public KinesisConsumerConfigBuilder leaseFailoverTimeMillis(Long value) {
+        this.leaseFailoverTimeMillis = value;
+        return this;
+    }
+
     public KinesisConsumerConfigBuilder kclTuning(KclTuning value) {
         this.kclTuning = value != null ? value : KclTuning.DEFAULTS;
         return this;
@@ -220,6 +226,9 @@ public final class KinesisConsumerConfigBuilder {
                         : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_SHARD,
                 maxPrefetchBytesPerReceiver != null ? maxPrefetchBytesPerReceiver
                         : PollingSettings.DEFAULT_MAX_PREFETCH_BYTES_PER_RECEIVER);
+        if (leaseFailoverTimeMillis != null) {
+            kclTuning = kclTuning.withFailoverTime(validFailoverTime(leaseFailoverTimeMillis));
+        }
         fanOut = FanOutSettings.of(fanOutConsumerName, fanOutConsumerArn, streamName, regionName);
         if (fanOut != null) {
             rejectPollingOptions();
@@ -239,6 +248,16 @@ public final class KinesisConsumerConfigBuilder {
                     : "enhancedFanOutConsumerArn") + "), where Kinesis pushes records as they arrive: remove "
                     + option + ", or the fan-out option to poll");
         }
+    }
+
+    private static Duration validFailoverTime(long millis) {
+        if (millis < KclTuning.MIN_FAILOVER_TIME.toMillis()) {
+            throw new IllegalArgumentException("leaseFailoverTime must be at least "
+                    + KclTuning.MIN_FAILOVER_TIME.toMillis() + " ms, got " + millis + " ms: each receiver renews "
+                    + "its leases every third of it, and a lease not renewed within it (a long garbage collection "
+                    + "is enough) moves to another receiver, which starts its shard again from the checkpoint");
+        }
+        return Duration.ofMillis(millis);
     }
 
     private static void require(Object value, String name) {
