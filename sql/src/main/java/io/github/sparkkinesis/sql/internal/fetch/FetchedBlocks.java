@@ -10,8 +10,15 @@ import scala.reflect.ClassTag$;
 /** Fetched blocks in the executor's block manager: stored by a fetch task, taken by a partition reader. */
 public final class FetchedBlocks {
 
-    /** Serialized in memory, spilled to disk under pressure; one copy: a lost block is read from Kinesis again. */
-    private static final StorageLevel STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
+    /**
+     * The page's one array as it is, spilled to disk under pressure; one copy: a lost block is read from Kinesis
+     * again. Not a serialized level: Spark keeps serialized blocks in 1 MiB chunks, and with G1's default regions
+     * for executors under 8 GiB (2 MiB at 4 GiB) every such chunk is a humongous object taking a whole region, so the
+     * blocks took twice the heap Spark counted for them and 4 GiB executors reading 1,024 shards ran out of heap.
+     * Kept as a value, a page costs its own size (one array, which Spark measures exactly) and no copy on the way in
+     * or out.
+     */
+    private static final StorageLevel STORAGE = StorageLevel.MEMORY_AND_DISK();
     private static final ClassTag<byte[]> ENCODED_PAGE = ClassTag$.MODULE$.apply(byte[].class);
 
     private FetchedBlocks() {
